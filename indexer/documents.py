@@ -30,6 +30,7 @@ class Rejected:
 
     path: str
     reason: str
+    origin: str | None = None  # the crawl file it came from, so --prune keeps its old documents
 
 
 @dataclass(frozen=True)

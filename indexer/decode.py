@@ -1,0 +1,129 @@
+"""Bytes → Vietnamese text, honestly: BOM, declared charset, UTF-8, then detection.
+
+Provincial portals still serve Windows-1258 and Windows tools still save UTF-16, so a
+wrong guess silently indexes mojibake.  Each step is tried in order of how much the
+bytes themselves say about their encoding, and the result is always NFC.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from indexer.errors import DecodeError
+from indexer.text import nfc
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first few kilobytes, as browsers look for it.
+
+    >>> declared_html_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">')
+    'windows-1258'
+    """
+    match = _META_CHARSET.search(data[:8192])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def header_charset(content_type: str | None) -> str | None:
+    """The charset of an HTTP Content-Type header, e.g. from a WARC response.
+
+    >>> header_charset("text/html; charset=UTF-8")
+    'utf-8'
+    """
+    match = _HEADER_CHARSET.search(content_type or "")
+    return match.group(1).lower() if match else None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Guess BOM-less UTF-16 from the zero bytes that ASCII letters leave in every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) > 0.3 * len(zeros) and (even if zeros is odd else odd).count(0) == 0:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _is_text(text: str) -> bool:
+    """Reject what decodes but is no text: control characters a writer never types."""
+    if not text:
+        return True
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f\v")
+    return controls <= len(text) * 0.01
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Decode crawled bytes to NFC text, or raise DecodeError saying why not.
+
+    A declared single-byte charset loses to bytes that are valid multi-byte UTF-8:
+    random legacy text is almost never valid UTF-8, but mislabelled UTF-8 is common.
+
+    >>> decode(b"H\\xe0n Qu\\xf4\\xecc", "windows-1258")
+    'Hàn Quốc'
+    >>> decode("Hàn Quốc".encode("utf-16"))
+    'Hàn Quốc'
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _checked(data[len(bom) :], codec, "its byte-order mark")
+    utf8 = _try(data, "utf-8")
+    if declared and _known(declared) and not (utf8 is not None and not data.isascii()):
+        try:
+            return _checked(data, declared, f"its declared charset {declared}")
+        except DecodeError:
+            pass
+    if utf8 is not None:
+        return _checked(data, "utf-8", "UTF-8")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None and _is_text(utf16):
+        return nfc(utf16)
+    if b"\x00" in data:
+        raise DecodeError("binary file: it contains NUL bytes and is not UTF-16")
+    return _detected(data)
+
+
+def _detected(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=None).best()
+    if best is None:
+        raise DecodeError("unknown encoding: not UTF-8, and no charset could be detected")
+    return _checked(data, best.encoding, f"detected charset {best.encoding}")
+
+
+def _known(codec: str) -> bool:
+    try:
+        codecs.lookup(codec)
+    except LookupError:
+        return False
+    return True
+
+
+def _try(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _checked(data: bytes, codec: str, why: str) -> str:
+    text = _try(data, codec)
+    if text is None:
+        raise DecodeError(f"cannot decode as {why}")
+    if not _is_text(text):
+        raise DecodeError(f"binary file: control characters after decoding as {why}")
+    return nfc(text)

@@ -1,0 +1,25 @@
+"""Exceptions, as nouns: the CLI turns them into messages and the web into 400s and 404s."""
+
+
+class ThongcaoError(Exception):
+    """Base of every error thongcao reports to a person."""
+
+
+class DecodeError(ThongcaoError):
+    """The bytes of an input could not be turned into text."""
+
+
+class IndexLocked(ThongcaoError):
+    """Another `thongcao index` is writing to this index."""
+
+
+class IndexMissing(ThongcaoError):
+    """No index exists yet at the given path."""
+
+
+class DocumentNotFound(ThongcaoError):
+    """No document has the requested id."""
+
+
+class BadRequest(ThongcaoError):
+    """A search parameter is out of range or malformed."""

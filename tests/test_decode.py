@@ -1,0 +1,42 @@
+import codecs
+
+import pytest
+
+from indexer.decode import declared_html_charset, decode
+from indexer.errors import DecodeError
+from tests.conftest import DATA
+
+CRAWL = DATA / "crawl"
+
+
+def test_windows_1258_text_is_detected_and_composed():
+    text = decode((CRAWL / "legacy_cp1258.txt").read_bytes())
+    assert text.startswith("Quảng Ninh đón đoàn doanh nghiệp Singapore")
+    assert "khu kinh tế ven biển" in text
+
+
+def test_a_page_declaring_windows_1258_is_read_in_that_charset():
+    data = (CRAWL / "declared_cp1258.html").read_bytes()
+    assert declared_html_charset(data) == "windows-1258"
+    assert "Cần Thơ ký kết hợp tác với thành phố Thượng Hải" in decode(data, "windows-1258")
+
+
+def test_utf16_with_a_bom_and_without_one():
+    text = "Đà Nẵng mở đường bay thẳng tới Ấn Độ"
+    assert decode(codecs.BOM_UTF16_LE + text.encode("utf-16-le")) == text
+    assert decode(text.encode("utf-16-le")) == text
+    assert decode(text.encode("utf-16-be")) == text
+
+
+def test_mislabelled_utf8_beats_a_declared_legacy_charset():
+    assert decode("Hàn Quốc".encode(), "windows-1258") == "Hàn Quốc"
+
+
+def test_a_bom_wins_over_everything():
+    assert decode(codecs.BOM_UTF8 + "Huế".encode(), "iso-8859-1") == "Huế"
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 8, b"\x00\x01\x02\x03" * 100])
+def test_binary_data_is_refused_with_a_reason(data):
+    with pytest.raises(DecodeError, match="binary"):
+        decode(data)
