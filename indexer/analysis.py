@@ -1,0 +1,117 @@
+"""Vietnamese analysis: text → syllables and words, exact and diacritic-folded.
+
+The pipeline, for documents and queries alike:
+
+1. ``segment`` runs pyvi over NFC text with pyvi's own tone placement and joins the
+   syllables of a multi-syllable word with "_" ("Hàn_Quốc").  This is the only costly
+   step and runs once per document, at index time.
+2. Whoosh analyzers then cut tokens from either form:
+   - ``syllable_analyzer`` splits on anything that is not a letter or digit, so
+     "Hàn_Quốc" and "Hàn Quốc" both give ``hàn``, ``quốc`` with positions for phrases;
+   - ``word_analyzer`` keeps only the joined multi-syllable words (``hàn_quốc``), which
+     reward a match where the segmenter agreed with the query;
+   - each has a folded twin (``đà nẵng`` → ``da nang``) for queries typed without marks.
+
+The syllable analyzers are cheap regex chains, so highlighting never runs pyvi.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from whoosh.analysis import Filter, RegexTokenizer, Token
+
+from indexer.text import fold, normalize, normalize_tones
+
+SYLLABLE = r"[^\W_]+"
+JOINED_WORD = r"[^\W_]+(?:_[^\W_]+)+"
+_PARAGRAPHS = re.compile(r"\n\s*\n|(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+class NormalizeFilter(Filter):
+    """Lower-case, NFC and pyvi tone placement, so "Thỏa" and "thoả" are one term.
+
+    >>> [t.text for t in (RegexTokenizer(SYLLABLE) | NormalizeFilter())("Thỏa THUẬN")]
+    ['thoả', 'thuận']
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = normalize(t.text)
+            yield t
+
+
+class FoldFilter(Filter):
+    """Strip diacritics after normalising, so a bare keyboard reaches accented text.
+
+    >>> [t.text for t in (RegexTokenizer(SYLLABLE) | NormalizeFilter() | FoldFilter())("Đà Nẵng")]
+    ['da', 'nang']
+    """
+
+    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
+        for t in tokens:
+            t.text = fold(t.text)
+            yield t
+
+
+def syllable_analyzer():
+    """Exact syllables: what phrases, highlighting and exact-tone ranking use."""
+    return RegexTokenizer(SYLLABLE) | NormalizeFilter()
+
+
+def folded_syllable_analyzer():
+    """Syllables without diacritics, for queries typed without them."""
+    return RegexTokenizer(SYLLABLE) | NormalizeFilter() | FoldFilter()
+
+
+def word_analyzer():
+    """Multi-syllable words of segmented text, as pyvi joined them.
+
+    >>> [t.text for t in word_analyzer()("Hàn_Quốc và Nhật_Bản")]
+    ['hàn_quốc', 'nhật_bản']
+    """
+    return RegexTokenizer(JOINED_WORD) | NormalizeFilter()
+
+
+def folded_word_analyzer():
+    """Multi-syllable words without diacritics: the lexicon that groups bare queries."""
+    return RegexTokenizer(JOINED_WORD) | NormalizeFilter() | FoldFilter()
+
+
+def _tokenizer():
+    from pyvi import ViTokenizer  # imported lazily: it costs a second of start-up
+
+    return ViTokenizer.tokenize
+
+
+def segment(text: str) -> str:
+    """Join the syllables of each word with "_" using pyvi, paragraph by paragraph.
+
+    pyvi treats its input as one sequence and concatenates strings quadratically, so
+    long texts are cut at paragraphs and sentence ends first.
+
+    >>> segment("Hợp tác với Hàn Quốc.")
+    'Hợp_tác với Hàn_Quốc .'
+    """
+    tokenize = _tokenizer()
+    pieces = (p.strip() for p in _PARAGRAPHS.split(normalize_tones(text)))
+    return " ".join(tokenize(p) for p in pieces if p)
+
+
+def words(segmented: str) -> list[str]:
+    """The normalised words of segmented text, compounds joined: query building uses it.
+
+    >>> words("Thỏa_thuận với Hàn_Quốc .")
+    ['thoả_thuận', 'với', 'hàn_quốc']
+    """
+    return [normalize(w) for w in re.findall(r"[^\W_]+(?:_[^\W_]+)*", segmented)]
+
+
+def syllables(text: str) -> list[str]:
+    """The normalised syllables of any text: what the exact syllable field holds.
+
+    >>> syllables("Gyeongsangbuk-do, TP.HCM")
+    ['gyeongsangbuk', 'do', 'tp', 'hcm']
+    """
+    return [t.text for t in syllable_analyzer()(text)]

@@ -1,0 +1,260 @@
+"""Query language: a lenient parser, and its compilation to Whoosh queries.
+
+Words are AND-ed; "quoted phrases", AND / OR / NOT, + / -, parentheses and `title:`
+work.  Nothing a person types is an error: an unclosed quote runs to the end, a stray
+parenthesis is ignored, an empty `title:` is the word "title".
+
+Compilation turns each run of plain words into Vietnamese words (pyvi for accented
+text; the index's own folded vocabulary for bare text), and each word into a clause
+that matches its syllables side by side, exactly or without diacritics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh import query as wq
+
+from indexer.analysis import segment, syllables, words
+from indexer.text import fold, has_diacritics, nfc
+
+FIELDS = ("title", "text")
+MAX_GROUP = 4
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Words typed together, as a run (AND-ed) or a quoted phrase, in one field or all."""
+
+    text: str
+    field: str | None = None
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class All:
+    items: tuple
+    operator: str = "and"  # or "or"
+
+
+@dataclass(frozen=True)
+class Exclude:
+    item: object
+
+
+Node = Terms | All | Exclude
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<open>\()|(?P<close>\))|(?P<sign>[+-](?=\S))?(?:(?P<field>title):)?"
+    r'(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s()"]+)|(?P<group>(?=\()))?)'
+)
+
+
+def parse(text: str) -> Node | None:
+    """Parse a query; None when it holds nothing to search for.
+
+    >>> parse('hợp tác -"Hà Nội" title:Imsil')
+    All(items=(Terms(text='hợp tác', field=None, phrase=False), \
+Exclude(item=Terms(text='Hà Nội', field=None, phrase=True)), \
+Terms(text='Imsil', field='title', phrase=False)), operator='and')
+    >>> parse('((( "') is None
+    True
+    """
+    tokens = _tokens(nfc(text).replace("\x00", " "))
+    node, _ = _parse_or(_balanced(tokens), 0)
+    return node
+
+
+def _balanced(tokens):
+    """Drop closing parentheses that close nothing: they are typos, not structure."""
+    depth, kept = 0, []
+    for token in tokens:
+        if token[0] == "open":
+            depth += 1
+        elif token[0] == "close":
+            if depth == 0:
+                continue
+            depth -= 1
+        kept.append(token)
+    return kept
+
+
+def _tokens(text: str) -> list[tuple[str, str, str | None]]:
+    """(kind, value, field) triples; kinds: open, close, op, word, phrase, sign+/sign-."""
+    out: list[tuple[str, str, str | None]] = []
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if not match or match.end() == position:
+            position += 1
+            continue
+        position = match.end()
+        if match["open"] or match["close"]:
+            out.append(("open" if match["open"] else "close", "", None))
+            continue
+        if match["sign"]:
+            out.append(("sign" + match["sign"], "", None))
+        field = match["field"]
+        if match["phrase"] is not None:
+            out.append(("phrase", match["phrase"], field))
+        elif match["word"] in ("AND", "OR", "NOT") and not field:
+            out.append(("op", match["word"], None))
+        elif match["word"]:
+            out.append(("word", match["word"], field))
+        elif field and match["group"] is None:
+            out.append(("word", field, None))
+        elif field:
+            out.append(("field", field, None))
+    return out
+
+
+def _parse_or(tokens, i):
+    items = []
+    while i < len(tokens):
+        node, i = _parse_and(tokens, i)
+        if node is not None:
+            items.append(node)
+        if i < len(tokens) and tokens[i][:2] == ("op", "OR"):
+            i += 1
+            continue
+        if i < len(tokens) and tokens[i][0] == "close":
+            break
+        if i < len(tokens):
+            i += 1
+    return _combine(items, "or"), i
+
+
+def _parse_and(tokens, i):
+    items: list[Node] = []
+    while i < len(tokens) and tokens[i][0] != "close" and tokens[i][:2] != ("op", "OR"):
+        kind, value, field = tokens[i]
+        negate = kind == "sign-" or (kind, value) == ("op", "NOT")
+        if kind.startswith("sign") or kind == "op":
+            i += 1
+            if kind == "op" and not negate:
+                continue
+            if i >= len(tokens):
+                break
+            kind, value, field = tokens[i]
+        node, i = _parse_atom(tokens, i, kind, value, field)
+        if node is not None:
+            items.append(Exclude(node) if negate else node)
+    return _combine(_merge_runs(items), "and"), i
+
+
+def _parse_atom(tokens, i, kind, value, field):
+    if kind == "field" and i + 1 < len(tokens):
+        node, i = _parse_atom(tokens, i + 1, *tokens[i + 1])
+        return _in_field(node, value), i
+    if kind == "open":
+        node, i = _parse_or(tokens, i + 1)
+        if i < len(tokens) and tokens[i][0] == "close":
+            i += 1
+        return node, i
+    if kind in ("word", "phrase") and syllables(value):
+        return Terms(value, field, kind == "phrase"), i + 1
+    return None, i + 1
+
+
+def _in_field(node, field):
+    if isinstance(node, Terms):
+        return Terms(node.text, field, node.phrase)
+    if isinstance(node, All):
+        return All(tuple(_in_field(n, field) for n in node.items), node.operator)
+    if isinstance(node, Exclude):
+        return Exclude(_in_field(node.item, field))
+    return node
+
+
+def _merge_runs(items: list[Node]) -> list[Node]:
+    """Join adjacent plain words, so "hợp tác" is segmented as one word, not two."""
+    merged: list[Node] = []
+    for node in items:
+        last = merged[-1] if merged else None
+        if (
+            isinstance(node, Terms)
+            and isinstance(last, Terms)
+            and not node.phrase
+            and not last.phrase
+            and node.field == last.field
+        ):
+            merged[-1] = Terms(last.text + " " + node.text, last.field)
+        else:
+            merged.append(node)
+    return merged
+
+
+def _combine(items: list[Node], operator: str) -> Node | None:
+    if not items:
+        return None
+    return items[0] if len(items) == 1 else All(tuple(items), operator)
+
+
+def compile_query(node: Node, reader) -> wq.Query:
+    """The Whoosh query for a parsed one; `reader` supplies the folded vocabulary."""
+    if isinstance(node, Exclude):
+        return wq.And([wq.Every(), wq.Not(compile_query(node.item, reader))])
+    if isinstance(node, All):
+        parts = [compile_query(n, reader) for n in node.items if not isinstance(n, Exclude)]
+        excluded = [compile_query(n.item, reader) for n in node.items if isinstance(n, Exclude)]
+        if node.operator == "or":
+            return wq.Or([compile_query(n, reader) for n in node.items])
+        positive = wq.And(parts) if parts else wq.Every()
+        return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
+    fields = ("title",) if node.field == "title" else FIELDS
+    if node.phrase:
+        return _word_clause(syllables(node.text), fields, has_diacritics(node.text))
+    return wq.And(
+        [_word_clause(w.split("_"), fields, has_diacritics(w)) for w in query_words(node.text, reader)]
+    )
+
+
+def query_words(text: str, reader) -> list[str]:
+    """The words of a run: pyvi for accented text, the index's folded words for bare text.
+
+    pyvi cannot segment text without diacritics ("han quoc" stays two syllables), so
+    bare syllables are grouped greedily into the longest words the corpus contains.
+    """
+    if has_diacritics(text):
+        return words(segment(text))
+    bare = [fold(s) for s in syllables(text)]
+    grouped, i = [], 0
+    while i < len(bare):
+        for j in range(min(len(bare), i + MAX_GROUP), i, -1):
+            candidate = "_".join(bare[i:j])
+            if j == i + 1 or (reader is not None and ("word_fold", candidate) in reader):
+                grouped.append(candidate)
+                i = j
+                break
+    return grouped
+
+
+def _word_clause(parts: list[str], fields: tuple[str, ...], accented: bool) -> wq.Query:
+    """One word: its syllables side by side, exactly (ranked first) or folded."""
+    folded = [fold(p) for p in parts]
+    clauses = [_sequence(f + "_fold", folded) for f in fields]
+    if accented:
+        clauses += [_sequence(f, parts, boost=2.0) for f in fields]
+        if len(parts) > 1:
+            clauses += [wq.Term(f + "_word", "_".join(parts), boost=2.0) for f in fields]
+    return wq.Or(clauses)
+
+
+def _sequence(field: str, parts: list[str], boost: float = 1.0) -> wq.Query:
+    if len(parts) == 1:
+        return wq.Term(field, parts[0], boost=boost)
+    return wq.Phrase(field, parts, boost=boost)
+
+
+def highlight_terms(node: Node | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The syllables to mark in snippets (exact, folded), never those of excluded words."""
+    exact: set[str] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, All):
+            stack.extend(current.items)
+        elif isinstance(current, Terms):
+            exact.update(syllables(current.text))
+    return frozenset(exact), frozenset(fold(s) for s in exact)
