@@ -1,0 +1,143 @@
+"""The `thongcao` command: thin wrappers that parse arguments and call the library."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+
+from indexer.errors import ThongcaoError
+
+DEFAULT_INDEX = "var/index"
+
+
+def _index_dir() -> str:
+    return os.environ.get("THONGCAO_INDEX") or DEFAULT_INDEX
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="thongcao", description="Search Vietnamese press releases.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help)
+        sub.add_argument(
+            "--index", default=_index_dir(), help="index folder (default: $THONGCAO_INDEX or ./var/index)"
+        )
+        return sub
+
+    index = command("index", "index files or folders of crawled releases (default: corpus/)")
+    index.add_argument("paths", nargs="*", default=["corpus"], metavar="PATH")
+    index.add_argument("--rebuild", action="store_true", help="build a fresh index and swap it in when done")
+    index.add_argument("--prune", action="store_true", help="remove documents whose source is gone")
+    index.add_argument("--json", action="store_true", help="print the run's counts as JSON")
+
+    search = command("search", "search the index")
+    search.add_argument("query", nargs="?", default="")
+    search.add_argument("--country", action="append", default=[])
+    search.add_argument("--province", action="append", default=[])
+    search.add_argument("--year", action="append", default=[])
+    search.add_argument("--page", type=int, default=1)
+    search.add_argument("--per-page", type=int, default=10)
+    search.add_argument("--sort", default="relevance", choices=("relevance", "newest", "oldest"))
+    search.add_argument("--json", action="store_true", help="print what GET /api/search returns")
+
+    show = command("show", "show one document")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true", help="print what GET /api/doc/<id> returns")
+
+    serve = command("serve", "serve the web UI and API")
+    serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return {"index": _index, "search": _search, "show": _show, "serve": _serve}[args.command](args)
+    except ThongcaoError as exc:
+        print(f"thongcao: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"thongcao: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+
+
+def _index(args) -> int:
+    from indexer.pipeline import index_paths
+    from indexer.progress import ProgressBar
+    from indexer.store import IndexStore
+
+    bar = ProgressBar(sys.stderr) if not args.json and sys.stderr.isatty() else None
+    report = index_paths(
+        IndexStore(args.index), args.paths, rebuild=args.rebuild, prune=args.prune, progress=bar
+    )
+    if bar:
+        bar.close()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        return 0
+    print(
+        f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.deleted} deleted, {len(report.rejected)} rejected; "
+        f"{report.documents} documents in {args.index} ({report.seconds:.1f} s)"
+    )
+    for rejected in report.rejected:
+        print(f"  rejected {rejected.path}: {rejected.reason}")
+    return 0
+
+
+def _search(args) -> int:
+    from indexer.search import SearchRequest, search
+    from indexer.snapshot import Snapshots
+    from indexer.store import IndexStore
+
+    filters = {"country": tuple(args.country), "province": tuple(args.province), "year": tuple(args.year)}
+    request = SearchRequest(args.query, filters, args.page, args.per_page, args.sort)
+    result = search(Snapshots(IndexStore(args.index)).current(), request)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return 0
+    print(f"{result.total} kết quả / results")
+    for number, hit in enumerate(result.hits, start=(result.page - 1) * result.per_page + 1):
+        labels = " · ".join(
+            filter(None, [hit.published, hit.source, ", ".join(hit.countries + hit.provinces)])
+        )
+        print(f"\n{number}. {hit.title}\n   {hit.id}\n   {labels}\n   {_plain(hit.snippet)}")
+    return 0
+
+
+def _show(args) -> int:
+    from indexer.documents_view import load_document
+    from indexer.snapshot import Snapshots
+    from indexer.store import IndexStore
+
+    doc = load_document(Snapshots(IndexStore(args.index)).current(), args.id)
+    if args.json:
+        print(json.dumps(doc, ensure_ascii=False))
+        return 0
+    labels = " · ".join(filter(None, [doc["published"], doc["source"], doc["url"]]))
+    facets = ", ".join(doc["countries"] + doc["provinces"])
+    print(f"{doc['title']}\n{labels}\n{facets}\n\n{doc['text']}")
+    return 0
+
+
+def _serve(args) -> int:
+    from webui.app import serve
+
+    serve(args.index, args.host, args.port)
+    return 0
+
+
+def _plain(snippet: str) -> str:
+    """A snippet for a terminal: tags become *stars* and entities characters."""
+    return html.unescape(re.sub(r"</?mark>", "*", snippet))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""From a crawled item to a Document: the article, its date and what it is about.
+
+Pure: no index, no files.  The format-specific work lives in `plaintext` and `html`;
+this module only picks one, lets the crawl's own metadata (JSONL fields, WARC URL)
+override what extraction guessed, and rejects what holds no article.
+"""
+
+from __future__ import annotations
+
+from indexer import facets
+from indexer.dates import find_date
+from indexer.documents import Document, Extracted, Rejected, SourceItem
+from indexer.html import extract_html
+from indexer.plaintext import extract_text
+from indexer.text import nfc
+
+MIN_TEXT_CHARS = 20
+
+
+def extract(item: SourceItem) -> Extracted:
+    """The article in an item, by its kind: HTML pages lose their chrome, text its portal."""
+    if item.kind == "html":
+        return extract_html(item.content, item.url)
+    return extract_text(item.content)
+
+
+def build_document(item: SourceItem, digest: str) -> Document | Rejected:
+    """The indexable Document for an item, or why it is not one."""
+    found = extract(item)
+    title = _clean(item.title) or _clean(found.title)
+    text = found.text.strip()
+    if len(text) < MIN_TEXT_CHARS and not (title and text):
+        return Rejected(item.origin, "no article text found", item.origin.split("#")[0])
+    if not title:
+        title = text.split("\n", 1)[0][:200]
+    meta_dates = ((item.published,) if item.published else ()) + tuple(found.meta_dates)
+    when = find_date(text, meta_dates)
+    url = _clean(item.url) or _clean(found.url)
+    return Document(
+        id=url or item.origin,
+        origin=item.origin,
+        digest=digest,
+        title=title,
+        text=text,
+        url=url,
+        source=_clean(item.source) or _clean(found.source),
+        published=when.published,
+        year=when.year,
+        year_source=when.year_source,
+        countries=facets.countries(title, text),
+        provinces=facets.provinces(title, text),
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    """Whitespace-collapsed NFC, or None for nothing at all."""
+    if value is None:
+        return None
+    value = " ".join(nfc(value).split())
+    return value or None

@@ -1,0 +1,79 @@
+"""A searcher plus the arrays built once for it: live documents, dates and facet rows.
+
+Whoosh rebuilds its facet maps on every grouped search; counting with numpy over
+per-searcher boolean rows costs one AND and one sum per value instead.  A Snapshot is
+immutable: after a commit or a swap, `Snapshots.current()` hands out a new one.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from indexer.store import FACETS, IndexStore
+
+
+@dataclass
+class FacetRows:
+    """For one facet: its values and, per value, which documents carry it."""
+
+    values: list[str]
+    rows: np.ndarray  # bool, shape (len(values), doc_count_all)
+    index: dict[str, int] = field(default_factory=dict)
+
+    def mask(self, chosen: tuple[str, ...], size: int) -> np.ndarray:
+        """Documents carrying any of the chosen values (values of one facet are OR-ed)."""
+        picked = [self.index[v] for v in chosen if v in self.index]
+        if not picked:
+            return np.zeros(size, dtype=bool)
+        return self.rows[picked].any(axis=0)
+
+
+class Snapshot:
+    """One point-in-time view of the index, safe to share between threads."""
+
+    def __init__(self, searcher, generation: Path | None) -> None:
+        self.searcher = searcher
+        self.generation = generation
+        reader = searcher.reader()
+        self.size = reader.doc_count_all()
+        self.live = np.zeros(self.size, dtype=bool)
+        self.live[list(reader.all_doc_ids())] = True
+        self.dates = self._dates(reader)
+        self.facets = {name: self._facet(reader, name) for name in FACETS}
+
+    def _dates(self, reader) -> np.ndarray:
+        if self.size == 0 or not reader.has_column("date"):
+            return np.zeros(self.size, dtype=np.int64)
+        column = reader.column_reader("date")
+        return np.fromiter((column[n] for n in range(self.size)), dtype=np.int64, count=self.size)
+
+    def _facet(self, reader, name: str) -> FacetRows:
+        values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(name)]
+        rows = np.zeros((len(values), self.size), dtype=bool)
+        for i, value in enumerate(values):
+            rows[i, list(reader.postings(name, value).all_ids())] = True
+        rows &= self.live
+        return FacetRows(values, rows, {v: i for i, v in enumerate(values)})
+
+    def stored(self, docnum: int) -> dict:
+        return self.searcher.stored_fields(docnum)
+
+
+class Snapshots:
+    """Hands out the current Snapshot, renewing it when the index changed on disk."""
+
+    def __init__(self, store: IndexStore) -> None:
+        self.store = store
+        self._snapshot: Snapshot | None = None
+        self._lock = threading.Lock()
+
+    def current(self) -> Snapshot:
+        with self._lock:
+            snap = self._snapshot
+            if snap is None or snap.generation != self.store.generation() or not snap.searcher.up_to_date():
+                self._snapshot = Snapshot(self.store.open().searcher(), self.store.generation())
+            return self._snapshot

@@ -1,0 +1,68 @@
+"""The `thongcao` command as a user runs it: a subprocess, its exit code and its output."""
+
+import json
+
+from tests.conftest import CORPUS, DATA, cli_json, run_cli
+
+
+def test_index_prints_counts_then_search_and_show_read_them_back(tmp_path):
+    index = tmp_path / "index"
+    report = cli_json("index", str(CORPUS), index=index)
+    assert {k: report[k] for k in ("added", "updated", "unchanged", "deleted", "documents")} == {
+        "added": 5,
+        "updated": 0,
+        "unchanged": 0,
+        "deleted": 0,
+        "documents": 5,
+    }
+    assert report["rejected"] == [] and report["seconds"] >= 0
+
+    found = cli_json("search", "Imsil", index=index)
+    assert found["total"] == 1 and found["page"] == 1
+    (hit,) = found["hits"]
+    assert hit["countries"] == ["Hàn Quốc"] and hit["provinces"] == ["Tuyên Quang"]
+    assert "<mark>Imsil</mark>" in hit["snippet"]
+    assert set(found["facets"]) >= {"country", "province", "year"}
+
+    shown = cli_json("show", hit["id"], index=index)
+    assert shown["title"] == hit["title"] and "Imsil" in shown["text"]
+    assert "snippet" not in shown and "score" not in shown
+
+
+def test_a_rerun_reports_every_document_unchanged(tmp_path):
+    index = tmp_path / "index"
+    cli_json("index", str(CORPUS), index=index)
+    again = cli_json("index", str(CORPUS), index=index)
+    assert (again["added"], again["unchanged"], again["documents"]) == (0, 5, 5)
+
+
+def test_search_filters_on_the_command_line(tmp_path):
+    index = tmp_path / "index"
+    cli_json("index", str(CORPUS), index=index)
+    found = cli_json("search", "hợp tác", "--country", "Nhật Bản", "--per-page", "5", index=index)
+    assert found["total"] == 1 and found["per_page"] == 5
+    assert found["hits"][0]["provinces"] == ["Yên Bái"]
+
+
+def test_rejected_inputs_are_listed_and_the_run_still_succeeds(tmp_path):
+    done = run_cli("index", str(DATA / "crawl"), str(tmp_path / "gone"), "--json", index=tmp_path / "index")
+    assert done.returncode == 0
+    rejected = {r["path"].rsplit("/", 1)[-1]: r["reason"] for r in json.loads(done.stdout)["rejected"]}
+    assert rejected["gone"] == "no such file or directory" and "empty.txt" in rejected
+
+
+def test_human_output_names_the_counts_and_the_rejects(tmp_path):
+    done = run_cli("index", str(DATA / "crawl"), index=tmp_path / "index")
+    assert done.returncode == 0
+    assert "5 added, 0 updated, 0 unchanged, 0 deleted, 4 rejected" in done.stdout
+    assert "empty.txt: empty file" in done.stdout
+
+
+def test_errors_are_messages_with_a_non_zero_exit(tmp_path):
+    missing = run_cli("search", "x", index=tmp_path / "nothing")
+    assert missing.returncode == 1 and "no index at" in missing.stderr
+    cli_json("index", str(CORPUS), index=tmp_path / "index")
+    unknown = run_cli("show", "no-such-id", index=tmp_path / "index")
+    assert unknown.returncode == 1 and "no document with id 'no-such-id'" in unknown.stderr
+    bad_page = run_cli("search", "x", "--page", "0", index=tmp_path / "index")
+    assert bad_page.returncode == 1 and "page must be between" in bad_page.stderr

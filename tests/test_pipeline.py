@@ -1,0 +1,88 @@
+import shutil
+
+import pytest
+
+from indexer.errors import IndexLocked
+from indexer.pipeline import index_paths
+from indexer.store import IndexStore
+from tests.conftest import CORPUS, DATA
+
+
+@pytest.fixture
+def crawl(tmp_path):
+    """A private copy of the seeds that a test may edit."""
+    folder = tmp_path / "crawl"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+@pytest.fixture
+def store(tmp_path):
+    return IndexStore(tmp_path / "index")
+
+
+def test_first_run_adds_every_seed_and_a_second_leaves_them_alone(crawl, store):
+    first = index_paths(store, [crawl])
+    assert (first.added, first.updated, first.unchanged, first.documents) == (5, 0, 0, 5)
+    second = index_paths(store, [crawl])
+    assert (second.added, second.updated, second.unchanged, second.deleted, second.documents) == (
+        0,
+        0,
+        5,
+        0,
+        5,
+    )
+
+
+def test_an_edited_file_is_updated_in_place_not_duplicated(crawl, store):
+    index_paths(store, [crawl])
+    seed = crawl / "003_66be082b74e51ac7.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8") + "\nĐoàn cũng thăm đồi chè Suối Giàng.\n", encoding="utf-8"
+    )
+    report = index_paths(store, [crawl])
+    assert (report.added, report.updated, report.unchanged, report.documents) == (0, 1, 4, 5)
+
+
+def test_prune_removes_documents_whose_file_vanished(crawl, store):
+    index_paths(store, [crawl])
+    (crawl / "004_64cdec0dc2746c9a.txt").unlink()
+    kept = index_paths(store, [crawl])
+    assert (kept.deleted, kept.documents) == (0, 5)
+    pruned = index_paths(store, [crawl], prune=True)
+    assert (pruned.deleted, pruned.documents) == (1, 4)
+
+
+def test_prune_keeps_the_documents_of_a_file_that_is_broken_this_time(crawl, store):
+    index_paths(store, [crawl])
+    (crawl / "004_64cdec0dc2746c9a.txt").write_bytes(b"")
+    report = index_paths(store, [crawl], prune=True)
+    assert (report.deleted, report.documents) == (0, 5)
+    assert [r.reason for r in report.rejected] == ["empty file"]
+
+
+def test_a_dirty_crawl_completes_and_lists_what_it_rejected(store):
+    report = index_paths(store, [DATA / "crawl", DATA / "warc" / "truncated.warc.gz", DATA / "nowhere"])
+    reasons = {r.path.rsplit("/", 1)[-1]: r.reason for r in report.rejected}
+    assert set(reasons) == {
+        "empty.txt",
+        "binary.txt",
+        "records.jsonl:2",
+        "records.jsonl:3",
+        "nowhere",
+        "truncated.warc.gz",
+    }
+    assert report.added == report.documents == 6
+
+
+def test_rebuild_builds_a_new_generation_and_swaps_it_in(crawl, store):
+    index_paths(store, [crawl])
+    before = store.generation()
+    report = index_paths(store, [crawl], rebuild=True)
+    assert (report.added, report.documents) == (5, 5)
+    assert store.generation() != before and store.generation().name.startswith("gen-")
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_lock(crawl, store):
+    with store.locked(), pytest.raises(IndexLocked, match="another `thongcao index`"):
+        index_paths(store, [crawl])

@@ -1,0 +1,112 @@
+import unicodedata
+
+import pytest
+
+from indexer.errors import BadRequest
+from indexer.search import SearchRequest, search
+
+SEOUL_SEEDS = {"000_eb25f7a71b7afa55.txt", "001_5afb966c1325a250.txt", "004_64cdec0dc2746c9a.txt"}
+KOREA = {"000_eb25f7a71b7afa55.txt", "001_5afb966c1325a250.txt", "002_272dc45b6f2a0858.txt"} | SEOUL_SEEDS
+
+
+def ids(snapshot, q, **kwargs):
+    return {
+        hit.id.rsplit("/", 1)[-1] for hit in search(snapshot, SearchRequest(q, per_page=100, **kwargs)).hits
+    }
+
+
+def seed(name_prefix, found):
+    return any(i.startswith(name_prefix) or name_prefix in i for i in found)
+
+
+@pytest.mark.parametrize(
+    "typed", ["Hàn Quốc", "han quoc", "HÀN QUỐC", unicodedata.normalize("NFD", "Hàn Quốc"), "hàn quốc"]
+)
+def test_korea_is_found_however_it_is_typed(snapshot, typed):
+    assert ids(snapshot, typed) == ids(snapshot, "Hàn Quốc")
+    assert len(ids(snapshot, typed)) == 4
+
+
+@pytest.mark.parametrize("typed", ["thỏa thuận", "thoả thuận", "thoa thuan", "THỎA THUẬN"])
+def test_agreement_is_found_with_either_tone_placement_or_none(snapshot, typed):
+    assert ids(snapshot, typed) == ids(snapshot, "thỏa thuận") != set()
+
+
+def test_names_are_found(snapshot):
+    gyeongsangbuk = ids(snapshot, "Gyeongsangbuk")
+    assert len(gyeongsangbuk) == 2 and seed("004_", gyeongsangbuk)
+    assert len(ids(snapshot, "Imsil")) == 1 and len(ids(snapshot, "Samsung")) == 1
+
+
+def test_syllables_must_stand_together_in_order(snapshot):
+    assert ids(snapshot, "Điện Biên") == set()
+    assert ids(snapshot, '"Quốc Hàn"') == set()
+
+
+def test_words_are_anded_and_operators_work(snapshot):
+    assert len(ids(snapshot, "Mimasaka")) == 1
+    assert ids(snapshot, "Mimasaka Imsil") == set()
+    assert len(ids(snapshot, "Mimasaka OR Imsil")) == 2
+    assert ids(snapshot, "hợp tác -Mimasaka") == ids(snapshot, "hợp tác") - ids(snapshot, "Mimasaka")
+    assert ids(snapshot, "title:Imsil") == ids(snapshot, "Imsil")
+    assert ids(snapshot, "title:Samsung") == set()
+
+
+def test_facet_counts_are_disjunctive(snapshot):
+    result = search(snapshot, SearchRequest("hợp tác", {"country": ("Nhật Bản",)}))
+    countries = {f["value"]: f["count"] for f in result.facets["country"]}
+    assert result.total == 1
+    assert countries["Hàn Quốc"] == 4 and countries["Nhật Bản"] == 1
+    provinces = {f["value"]: f["count"] for f in result.facets["province"]}
+    assert provinces == {"Yên Bái": 1}
+
+
+def test_values_of_one_facet_are_ored_and_facets_anded(snapshot):
+    both = search(snapshot, SearchRequest("", {"country": ("Nhật Bản", "Hàn Quốc")}))
+    assert both.total == 5
+    narrowed = search(snapshot, SearchRequest("", {"country": ("Hàn Quốc",), "province": ("Bình Phước",)}))
+    assert narrowed.total == 1
+    assert search(snapshot, SearchRequest("", {"country": ("Atlantis",)})).total == 0
+
+
+def test_an_empty_query_lists_everything_newest_first(snapshot):
+    result = search(snapshot, SearchRequest(""))
+    dates = [h.published for h in result.hits]
+    assert result.total == 5 and dates == sorted(dates, reverse=True)
+    oldest = search(snapshot, SearchRequest("", sort="oldest"))
+    assert [h.published for h in oldest.hits] == sorted(dates)
+
+
+def test_snippets_mark_the_matches_in_escaped_text(snapshot):
+    result = search(snapshot, SearchRequest("han quoc"))
+    assert all("<mark>" in h.snippet for h in result.hits)
+    assert all(h.score > 0 for h in result.hits)
+
+
+def test_exact_diacritics_rank_first(snapshot):
+    hits = search(snapshot, SearchRequest("Hàn Quốc")).hits
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_paging_past_the_end_is_empty_not_an_error(snapshot):
+    result = search(snapshot, SearchRequest("hợp tác", page=50))
+    assert result.hits == [] and result.total == 5
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        SearchRequest("x" * 1001),
+        SearchRequest(page=0),
+        SearchRequest(per_page=101),
+        SearchRequest(sort="best"),
+    ],
+)
+def test_out_of_range_requests_are_refused_with_a_reason(snapshot, request_):
+    with pytest.raises(BadRequest):
+        search(snapshot, request_)
+
+
+@pytest.mark.parametrize("typed", ['((( "', "title:", "\x00", "AND OR NOT", ")))"])
+def test_malformed_queries_get_an_answer(snapshot, typed):
+    assert search(snapshot, SearchRequest(typed)).total >= 0
