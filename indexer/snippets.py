@@ -39,7 +39,7 @@ def snippet(text: str, exact: frozenset[str], folded: frozenset[str], accented: 
     match was only a folded one) the folded forms are.
 
     >>> snippet("Hợp tác với <Hàn Quốc>", frozenset({"hàn"}), frozenset({"han"}), True)
-    'Hợp tác với &lt;<mark>Hàn</mark> Quốc&gt;'
+    'Hợp tác với &lt;<mark>Hàn</mark> Quốc'
     """
     fragmenter = ContextFragmenter(maxchars=FRAGMENT_CHARS, surround=45)
     attempts = ((exact, _EXACT), (folded, _FOLDED)) if accented else ((folded, _FOLDED),)
