@@ -1,0 +1,223 @@
+"""The country and province facets, by example: the seed releases, then each trap of Vietnamese."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from indexer.data import places
+from indexer.facets import COUNTRY_NAMES, PROVINCE_NAMES, countries, mentions, provinces
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+# Where each seed's article ends and portal chrome or an unrelated teaser begins.
+ARTICLE_ENDS = ("Tin cùng chuyên mục", "Nguồn Xây Dựng:", "Nguồn tin:", "lượt xem", "Xuân Khu (TTXVN)")
+TEASER = (
+    "Ngày 1/3, Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung đã làm việc với ông Juergen Boos, "
+    "Chủ tịch Hội sách Frankfurt Book Fair (Đức) về việc tổ chức Hội sách Frankfurt năm 2021 mà "
+    "Việt Nam được đề cử làm khách mời danh dự."
+)
+
+
+def seed(number: str, title: str | None = None) -> tuple[str, str]:
+    """A seed release as (title, body): the first line, and the article cut before the chrome."""
+    raw = next(CORPUS.glob(f"{number}_*.txt")).read_text(encoding="utf-8")
+    first_line, body = raw.split("\n", 1)
+    for end in ARTICLE_ENDS:
+        body = body.split(end, 1)[0]
+    return title or first_line, body
+
+
+SEEDS = {
+    "000": (None, ("Hàn Quốc",), ("Tuyên Quang",)),
+    "001": (None, ("Hàn Quốc",), ("Thái Nguyên",)),
+    "002": ("Bình Phước thăm và làm việc với Chính quyền tỉnh Jeollanam, Hàn Quốc", ("Hàn Quốc",),
+            ("Bình Phước",)),
+    "003": ("Tỉnh Yên Bái và Thành phố Mimasaka (Nhật Bản) triển khai thoả thuận hợp tác trong thời gian tới",
+            ("Nhật Bản",), ("Yên Bái",)),
+    "004": (None, ("Hàn Quốc",), ("Hồ Chí Minh",)),
+}
+
+
+@pytest.mark.parametrize("number", SEEDS)
+def test_seed_releases(number: str) -> None:
+    title, expected_countries, expected_provinces = SEEDS[number]
+    title, body = seed(number, title)
+    assert countries(title, body) == expected_countries
+    assert provinces(title, body) == expected_provinces
+
+
+def test_seed_002_dollar_amount_is_not_about_the_us() -> None:
+    title, body = seed("002", SEEDS["002"][0])
+    assert "80,6 tỷ đô la Mỹ" in body
+    assert ("country", "Hoa Kỳ") not in mentions(body)
+
+
+def test_teaser_about_hanoi_and_germany() -> None:
+    title = "Hà Nội thỏa thuận hợp tác với Hội sách Frankfurt Book Fair"
+    assert countries(title, TEASER) == ("Đức",)
+    assert provinces(title, TEASER) == ("Hà Nội",)
+    assert countries("", "Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung làm việc.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Ông Nguyễn Đức Chung phát biểu.", "Ông Đức cho biết.", "Lớp trưởng Minh Đức.",
+    "Bệnh viện Việt Đức tiếp nhận bệnh nhân.", "Đức tin là điều quý giá.", "Tại quận Thủ Đức.",
+])
+def test_duc_as_a_name_is_not_germany(text: str) -> None:
+    assert countries("", text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Doanh nghiệp Đức đầu tư vào tỉnh.", "Tại Đức, đoàn đã làm việc.", "Đại sứ Đức Guido Hildner.",
+    "Hội sách Frankfurt (Đức).", "Quan hệ Việt - Đức.", "Cộng hòa liên bang Đức.", "CHLB Đức.",
+])
+def test_germany(text: str) -> None:
+    assert countries("", text) == ("Đức",)
+
+
+@pytest.mark.parametrize("text", [
+    "Tổng vốn đạt 80,6 tỷ đô la Mỹ.", "Giá 2 triệu đôla Mỹ.", "Chị Nguyễn Thị Mỹ.", "Về Mỹ Tho.",
+    "Sân Mỹ Đình.", "Các nước châu Mỹ.", "Khu vực Mỹ Latinh.", "Mỹ phẩm nhập lậu.",
+])
+def test_my_not_the_united_states(text: str) -> None:
+    assert countries("", text) == ()
+
+
+def test_my_the_united_states() -> None:
+    assert countries("Xuất khẩu sang Mỹ tăng", "Hàng Việt sang thị trường Mỹ.") == ("Hoa Kỳ",)
+    assert countries("", "Tổng thống Mỹ Donald Trump.") == ("Hoa Kỳ",)
+    assert provinces("", "Về Mỹ Tho.") == ("Tiền Giang",)
+
+
+def test_lao_cai_is_a_province_not_laos() -> None:
+    assert countries("", "Tỉnh Lào Cai giáp Vân Nam.") == ()
+    assert provinces("", "Tỉnh Lào Cai giáp Vân Nam.") == ("Lào Cai",)
+    assert countries("", "Hợp tác với Lào. Nước bạn Lào.") == ("Lào",)
+    assert countries("", "Gió Lào thổi mạnh, gió Lào khô nóng.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Việt Nam mong muốn hòa bình, hữu nghị.", "Hòa bình là khát vọng.", "Vì Hòa Bình, hữu nghị.",
+    "Chánh án Nguyễn Hòa Bình dự họp.", "Tại xã Hòa Bình, huyện Tân Châu.", "Nhà hát Hòa Bình.",
+])
+def test_peace_names_and_communes_are_not_hoa_binh_province(text: str) -> None:
+    assert provinces("", text) == ()
+
+
+def test_hoa_binh_province() -> None:
+    assert provinces("", "Tỉnh Hòa Bình đón đoàn công tác.") == ("Hòa Bình",)
+    assert provinces("Hoà Bình thu hút đầu tư", "") == ("Hòa Bình",)
+
+
+def test_thai_binh_is_not_the_pacific() -> None:
+    assert provinces("", "Khu vực châu Á - Thái Bình Dương.") == ()
+    assert provinces("", "Tỉnh Thái Bình và tỉnh Thái Nguyên.") == ("Thái Bình", "Thái Nguyên")
+    assert countries("", "Diễn đàn Thái Bình Dương; tỉnh Thái Nguyên.") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Cập nhật lúc 10 giờ.", "Sáng Chủ nhật, 5/3.", "Sáng Chủ Nhật.", "Nhật ký công tác.",
+    "Em Nguyễn Minh Nhật đạt giải.", "Giá 100 yên Nhật.",
+])
+def test_nhat_not_japan(text: str) -> None:
+    assert countries("", text) == ()
+
+
+def test_nhat_japan() -> None:
+    assert countries("", "Lao động sang Nhật làm việc.") == ("Nhật Bản",)
+    assert countries("", "Doanh nghiệp Nhật Bản.") == ("Nhật Bản",)
+
+
+@pytest.mark.parametrize("text", [
+    "Học tiếng Anh.", "Anh cho biết sẽ về.", "Cầu thủ Tuấn Anh.", "Ông anh ruột.", "Giá 5 bảng Anh.",
+])
+def test_anh_not_the_united_kingdom(text: str) -> None:
+    assert countries("", text) == ()
+
+
+@pytest.mark.parametrize("text", ["Du học tại Anh.", "Đại học Oxford (Anh).", "Vương quốc Anh.", "Nước Anh."])
+def test_the_united_kingdom(text: str) -> None:
+    assert countries("", text) == ("Vương quốc Anh",)
+
+
+@pytest.mark.parametrize("written", [
+    "TP.HCM", "TP. HCM", "TPHCM", "TP HCM", "Tp.HCM", "TP Hồ Chí Minh", "TP. Hồ Chí Minh", "TP.Hồ Chí Minh",
+    "Thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh", "Sài Gòn",
+])
+def test_ho_chi_minh_city_variants(written: str) -> None:
+    assert provinces("", f"Đoàn công tác {written} đến thăm.") == ("Hồ Chí Minh",)
+
+
+def test_president_ho_chi_minh_is_not_the_city() -> None:
+    assert provinces("", "Học tập tư tưởng Hồ Chí Minh; Lăng Chủ tịch Hồ Chí Minh.") == ()
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("Khánh Hòa", "Khánh Hòa"), ("Khánh Hoà", "Khánh Hòa"), ("Thanh Hoá", "Thanh Hóa"),
+    ("Thừa Thiên - Huế", "Thừa Thiên Huế"), ("Thừa Thiên-Huế", "Thừa Thiên Huế"), ("Huế", "Thừa Thiên Huế"),
+    ("Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu"), ("BR-VT", "Bà Rịa - Vũng Tàu"),
+    ("Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    ("Đăk Lăk", "Đắk Lắk"), ("Đắc Lắc", "Đắk Lắk"), ("Đăk Nông", "Đắk Nông"), ("Kontum", "Kon Tum"),
+    ("Bắc Cạn", "Bắc Kạn"), ("Nha Trang", "Khánh Hòa"), ("Đà Lạt", "Lâm Đồng"),
+])
+def test_province_spellings(written: str, value: str) -> None:
+    assert provinces("", f"Đoàn công tác tỉnh {written} làm việc.") == (value,)
+    assert provinces("", unicodedata.normalize("NFD", f"Đoàn công tác tỉnh {written} làm việc.")) == (value,)
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("Cam-pu-chia", "Campuchia"), ("Căm-pu-chia", "Campuchia"), ("Xinh-ga-po", "Singapore"),
+    ("Đại Hàn", "Hàn Quốc"), ("Nam Hàn", "Hàn Quốc"), ("Bắc Triều Tiên", "Triều Tiên"),
+    ("CHDCND Triều Tiên", "Triều Tiên"), ("Liên bang Nga", "Nga"), ("LB Nga", "Nga"), ("Hoa Kì", "Hoa Kỳ"),
+    ("Thuỵ Sĩ", "Thụy Sĩ"), ("Ả-rập Xê-út", "Ả Rập Xê-út"),
+])
+def test_country_spellings(written: str, value: str) -> None:
+    assert countries("", f"Hợp tác với {written}.") == (value,)
+
+
+def test_other_traps() -> None:
+    assert provinces("", "Tỉnh Hà Nam (Trung Quốc) và tỉnh Hà Nam, Trung Quốc.") == ()
+    assert provinces("", "Quán phở trên phố Huế, Hà Nội.") == ("Hà Nội",)
+    assert provinces("", "Cao bằng đầu người; giá cao bằng năm ngoái.") == ()
+    assert countries("", "Đồng bào dân tộc Thái ở Sơn La; anh Thái.") == ()
+    assert countries("", "Đài Loan (Trung Quốc) đầu tư.") == ()
+
+
+def test_title_outweighs_passing_mentions() -> None:
+    body = "Hàn Quốc là đối tác lớn. Doanh nghiệp Hàn Quốc đầu tư. Như Nhật Bản, Hàn Quốc hỗ trợ."
+    assert countries("Hợp tác với Hàn Quốc", body) == ("Hàn Quốc",)
+    assert countries("Tiếp Đại sứ Nhật Bản", body) == ("Nhật Bản", "Hàn Quốc")
+    assert countries("", "Các nước Lào, Campuchia, Thái Lan tham dự.") == ()
+
+
+def test_upper_case_title() -> None:
+    assert countries("ĐOÀN TỈNH YÊN BÁI THĂM NHẬT BẢN", "") == ("Nhật Bản",)
+    assert provinces("ĐOÀN TỈNH YÊN BÁI THĂM NHẬT BẢN", "") == ("Yên Bái",)
+    assert countries("ÔNG NGUYỄN ĐỨC CHUNG PHÁT BIỂU", "") == ()
+
+
+def test_every_value_is_canonical() -> None:
+    samples = [seed(n, t) for n, (t, _, _) in SEEDS.items()] + [("", TEASER)]
+    for title, body in samples:
+        assert set(countries(title, body)) <= set(COUNTRY_NAMES)
+        assert set(provinces(title, body)) <= set(PROVINCE_NAMES)
+
+
+def test_canonical_lists() -> None:
+    assert len(PROVINCE_NAMES) == len(set(PROVINCE_NAMES)) == 63
+    assert {"Hàn Quốc", "Nhật Bản", "Trung Quốc", "Hoa Kỳ", "Đức", "Lào", "Campuchia"} <= set(COUNTRY_NAMES)
+    assert not {"Việt Nam", "Thế giới", "Châu Âu", "Liên Minh Châu Âu", "Đài Loan"} & set(COUNTRY_NAMES)
+    assert set(places.COUNTRY_ALIASES) <= set(COUNTRY_NAMES)
+    assert set(places.PROVINCE_ALIASES) <= set(PROVINCE_NAMES)
+    for name in COUNTRY_NAMES + PROVINCE_NAMES:
+        assert name == unicodedata.normalize("NFC", name)
+
+
+def test_every_form_starts_with_a_capital() -> None:
+    """The finder skips to capitals; a form starting in lower case would never be found."""
+    forms = [*COUNTRY_NAMES, *PROVINCE_NAMES, *places.STOP_PHRASES]
+    for aliases in (*places.COUNTRY_ALIASES.values(), *places.PROVINCE_ALIASES.values()):
+        forms += aliases
+    assert [f for f in forms if not f[0].isupper()] == []
