@@ -48,3 +48,98 @@ def cli_json(*args: str, index: Path | None = None) -> dict:
     done = run_cli(*args, "--json", index=index)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+# --- The web UI: corpus/ plus hostile records, an app and its test client -----------------
+
+HOSTILE_MARKUP = "<img src=x onerror=alert(1)> <script>alert(1)</script>"
+HOSTILE_RECORDS = [
+    {
+        "title": f"Thông cáo {HOSTILE_MARKUP} về hợp tác với Lào",
+        "text": f"Tỉnh Điện Biên hợp tác với Lào. {HOSTILE_MARKUP} Nội dung thông cáo đủ dài.\n"
+        "Đoạn thứ hai có \" ' & và dấu < > lẻ.",
+        "url": "javascript:alert(1)",
+        "published": "2024-01-02",
+        "source": "<b onmouseover=alert(1)>Nguồn</b>",
+    },
+    {
+        "html": "<html><head><title>&lt;script&gt;alert(2)&lt;/script&gt; Hợp tác với Lào</title></head>"
+        "<body><article><h1>&lt;script&gt;alert(2)&lt;/script&gt; Hợp tác với Lào</h1><p>Đoàn công tác "
+        "tỉnh Điện Biên thăm Lào, &lt;img src=x onerror=alert(2)&gt; bàn hợp tác về nông nghiệp.</p>"
+        "<script>alert(3)</script></article></body></html>",
+    },
+]
+
+
+@pytest.fixture(scope="session")
+def web_index(tmp_path_factory) -> Path:
+    """corpus/ plus two hostile records (markup in title, body and source; a javascript: URL)."""
+    from indexer.pipeline import index_paths
+    from indexer.store import IndexStore
+
+    folder = tmp_path_factory.mktemp("web")
+    crawl = folder / "hostile.jsonl"
+    crawl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in HOSTILE_RECORDS), "utf-8")
+    path = folder / "index"
+    report = index_paths(IndexStore(path), [CORPUS, crawl])
+    assert not report.rejected and report.documents == 7
+    return path
+
+
+@pytest.fixture
+def app(web_index):
+    from webui.app import create_app
+
+    return create_app(web_index, {"TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def _serving(index: Path, log: Path):
+    """Run `thongcao serve` on a free loopback port until the generator is closed."""
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    command = [str(Path(sys.executable).parent / "thongcao"), "serve", "--index", str(index)]
+    with open(log, "w") as stderr:
+        process = subprocess.Popen([*command, "--host", "127.0.0.1", "--port", str(port)], stderr=stderr)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"thongcao serve exited with {process.returncode}: {log.read_text()}")
+            try:
+                with urllib.request.urlopen(base + "/api/search?per_page=1", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("thongcao serve did not answer within 60 s")
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def live_server(web_index, tmp_path_factory):
+    """`thongcao serve` over the web index (with the hostile records); yields its base URL."""
+    yield from _serving(web_index, tmp_path_factory.mktemp("serve") / "stderr.log")
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_index, tmp_path_factory):
+    """`thongcao serve` over corpus/ alone; yields its base URL."""
+    yield from _serving(seed_index, tmp_path_factory.mktemp("serve") / "stderr.log")

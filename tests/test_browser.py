@@ -1,0 +1,127 @@
+"""The search page in a real headless Chromium (Debian's, driven by Playwright) over HTTP.
+
+Also takes the screenshot the README shows: into tests/artifacts/ on every run, and
+over docs/screenshot.png when UPDATE_SCREENSHOT=1 (so a test run leaves the tree clean).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = "docs" if os.environ.get("UPDATE_SCREENSHOT") == "1" else "tests/artifacts"
+SCREENSHOT = ROOT / SHOTS / "screenshot.png"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "Debian's chromium is missing: scripts/test installs it with apt-get"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors (CSP violations show there) and dialogs."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("dialog", lambda dialog: (page.problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    yield page
+    context.close()
+    assert page.problems == []
+
+
+def count_of(page, facet: str, value: str) -> str:
+    return page.locator(f'label.facet-value:has(input[name="{facet}"][value="{value}"]) .count').inner_text()
+
+
+def test_search_tick_a_facet_and_open_a_document(page, seed_server):
+    from playwright.sync_api import expect
+
+    page.goto(seed_server + "/")
+    expect(page.locator("#results-heading")).to_contain_text("5 kết quả")
+    page.fill("#q", "hợp tác")
+    with page.expect_navigation():
+        page.press("#q", "Enter")
+    expect(page.locator("#results-heading")).to_contain_text("5 kết quả cho “hợp tác”")
+    assert count_of(page, "country", "Hàn Quốc") == "4" and count_of(page, "country", "Nhật Bản") == "1"
+    assert page.locator(".snippet mark").count() >= 5
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+
+    with page.expect_navigation():
+        page.check('input[name="country"][value="Nhật Bản"]')  # search.js submits the form
+    expect(page.locator("#results-heading")).to_contain_text("1 kết quả")
+    assert count_of(page, "country", "Hàn Quốc") == "4"  # disjunctive: still offered
+    assert page.evaluate("document.activeElement.value") == "Nhật Bản"  # focus came back
+    assert page.locator(".hit .snippet mark").count() > 0
+    expect(page.locator(".chosen")).to_contain_text("Quốc gia: Nhật Bản")
+
+    page.click(".hit h3 a")
+    expect(page.locator("h1")).to_contain_text("Mimasaka")
+    assert page.locator(".document .text mark").count() > 0
+    page.go_back()
+    page.click(".chosen li a")
+    expect(page.locator("#results-heading")).to_contain_text("5 kết quả")
+
+
+def test_the_form_works_without_javascript(browser, seed_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(seed_server + "/?q=hợp+tác")
+    page.check('input[name="country"][value="Hàn Quốc"]')
+    page.check('input[name="country"][value="Nhật Bản"]')
+    page.select_option("#sort", "oldest")
+    page.click("aside button.apply")
+    assert re.search(r"country=H%C3%A0n\+Qu%E1%BB%91c&country=Nh%E1%BA%ADt\+B%E1%BA%A3n", page.url)
+    assert "5 kết quả" in page.inner_text("#results-heading")
+    dates = page.locator(".hit time").evaluate_all("nodes => nodes.map(n => n.dateTime)")
+    assert dates == sorted(dates)
+    context.close()
+
+
+def test_phone_layout_and_keyboard(page, seed_server):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(seed_server + "/?q=hợp+tác")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("document.querySelector('.filter-panel').open") is False  # folded on a phone
+    assert page.locator(".hit").first.bounding_box()["y"] < 740  # so the first hit is on screen
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "q"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none")
+
+
+def test_hostile_documents_run_nothing(page, live_server):
+    for path in ("/?q=Lào", "/?country=Lào", "/doc/javascript:alert(1)?q=alert", "/doc/hostile.jsonl%232"):
+        page.goto(live_server + path)
+        assert page.locator("main img, main script, main b").count() == 0
+        assert page.locator('a[href^="javascript:" i]').count() == 0
+    source = page.goto(live_server + "/doc/javascript:alert(1)").text()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in source and "<img src=x" not in source
+    assert "<img src=x onerror=alert(1)>" in page.inner_text("h1")

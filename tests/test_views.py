@@ -1,0 +1,179 @@
+"""The HTML pages through Flask's test client: search, facets, documents, hostile input."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+YEN_BAI = "003_66be082b74e51ac7.txt"
+THAI_NGUYEN_URL = "https://baoxaydung.com.vn/bi-thu-tinh-uy-thai-nguyen-tiep-va-lam-viec-voi-doan-cong-tac-cua-tinh-gyeongsangbuk-do-han-quoc-358872.html"  # noqa: E501
+
+
+class Page(HTMLParser):
+    """The parts of a page the tests look at: links, checkboxes, scripts, styles, marks."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.checkboxes: dict[tuple[str, str], bool] = {}
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if "href" in attributes:
+            self.hrefs.append(attributes["href"] or "")
+        if tag == "input" and attributes.get("type") == "checkbox":
+            self.checkboxes[(attributes["name"], attributes["value"])] = "checked" in attributes
+
+
+def get_page(client, url: str, status: int = 200) -> tuple[str, Page]:
+    response = client.get(url)
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    html = response.get_data(as_text=True)
+    return html, Page(html)
+
+
+def test_search_page_keeps_the_query_and_shows_hits(client):
+    html, page = get_page(client, "/?q=hợp+tác")
+    assert 'value="hợp tác"' in html
+    assert "kết quả cho “hợp tác”" in html
+    assert f"/doc/{YEN_BAI}?q=h%E1%BB%A3p+t%C3%A1c" in page.hrefs
+    assert "<time datetime=\"2023-11-21\">21/11/2023</time>" in html
+    assert html.count('<p class="snippet">') == html.count("<li class=\"hit\">") > 0
+
+
+def test_every_snippet_has_a_mark(client):
+    html, _ = get_page(client, "/?q=hợp+tác&per_page=100")
+    snippets = html.split('<p class="snippet">')[1:]
+    assert len(snippets) == 7
+    assert all("<mark>" in s.split("</p>")[0] for s in snippets)
+
+
+def test_a_country_filter_keeps_the_other_countries_counts(client):
+    html, page = get_page(client, "/?q=hợp+tác&country=Nhật+Bản")
+    assert "1 kết quả" in html
+    assert f"/doc/{YEN_BAI}?q=h%E1%BB%A3p+t%C3%A1c" in page.hrefs
+    assert page.checkboxes[("country", "Nhật Bản")] is True
+    assert page.checkboxes[("country", "Hàn Quốc")] is False
+    assert re.search(r'<span class="value">Hàn Quốc</span>\s*<span class="count">4</span>', html)
+
+
+def test_two_countries_give_the_union(client):
+    html, page = get_page(client, "/?q=hợp+tác&country=Nhật+Bản&country=Lào")
+    assert "3 kết quả" in html
+    assert page.checkboxes[("country", "Nhật Bản")] and page.checkboxes[("country", "Lào")]
+
+
+def test_chosen_values_are_removable_one_by_one_or_all_at_once(client):
+    _, page = get_page(client, "/?q=Lào&country=Nhật+Bản&country=Lào&year=2023&sort=newest")
+    assert "/?q=L%C3%A0o&country=L%C3%A0o&year=2023&sort=newest" in page.hrefs
+    assert "/?q=L%C3%A0o&country=Nh%E1%BA%ADt+B%E1%BA%A3n&country=L%C3%A0o&sort=newest" in page.hrefs
+    assert "/?q=L%C3%A0o&sort=newest" in page.hrefs
+
+
+def test_an_empty_query_lists_every_document_newest_first(client):
+    html, _ = get_page(client, "/")
+    assert "7 kết quả" in html
+    dates = [chunk.split('"', 1)[0] for chunk in html.split('<time datetime="')[1:]]
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2024-01-02"
+
+
+def test_pages_link_to_each_other(client):
+    html, page = get_page(client, "/?per_page=2&page=2")
+    assert '<ol class="hits" start="3">' in html
+    assert "/?per_page=2" in page.hrefs and "/?per_page=2&page=3" in page.hrefs
+    assert 'aria-current="page"' in html
+
+
+def test_the_page_links_to_its_json_twin_feed_and_opensearch(client):
+    html, page = get_page(client, "/?q=Mimasaka&country=Lào&per_page=5")
+    links = {(a.get("rel"), a.get("type")): a.get("href") for tag, a in page.tags if tag == "link"}
+    assert links[("alternate", "application/atom+xml")] == "/feed.atom?q=Mimasaka&country=L%C3%A0o"
+    assert links[("alternate", "application/json")] == "/api/search?q=Mimasaka&country=L%C3%A0o&per_page=5"
+    assert links[("search", "application/opensearchdescription+xml")] == "/opensearch.xml"
+
+
+@pytest.mark.parametrize("url", ["/?q=Lào", "/?q=alert", "/?country=Lào&per_page=100", "/feed.atom?q=Lào"])
+def test_hostile_documents_are_shown_as_text(client, url):
+    html, page = get_page(client, url)
+    assert "<img src=x" not in html and "<script>alert" not in html and "<b onmouseover" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html or "&amp;lt;img" in html
+    assert not [h for h in page.hrefs if h.strip().lower().startswith("javascript:")]
+
+
+def test_a_hostile_document_page_has_no_javascript_link(client):
+    html, page = get_page(client, "/doc/javascript:alert(1)?q=Lào")
+    assert "<img src=x" not in html and "<script>alert" not in html
+    assert "Thông cáo &lt;img src=x onerror=alert(1)&gt; &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert '<dd class="url">javascript:alert(1)</dd>' in html
+    assert not [h for h in page.hrefs if h.strip().lower().startswith("javascript:")]
+    assert "<mark>Lào</mark>" in html
+
+
+def test_the_document_page_marks_the_query_in_the_whole_text(client):
+    html, page = get_page(client, f"/doc/{YEN_BAI}?q=mimasaka")
+    assert "<h1>Tỉnh Yên Bái và Thành phố Mimasaka (Nhật Bản)" in html
+    assert html.count("<mark>Mimasaka</mark>") >= 3
+    assert f"/api/doc/{YEN_BAI}" in page.hrefs
+
+
+def test_ids_with_slashes_and_hashes_have_pages(client):
+    html, page = get_page(client, f"/doc/{THAI_NGUYEN_URL}")
+    assert "Thái Nguyên" in html
+    assert THAI_NGUYEN_URL in page.hrefs  # the original, an https link
+    html, _ = get_page(client, "/doc/hostile.jsonl%232")
+    assert "&lt;script&gt;alert(2)&lt;/script&gt; Hợp tác với Lào" in html
+
+
+def test_an_unknown_document_is_a_404_page(client):
+    html, _ = get_page(client, "/doc/no-such-release.txt", status=404)
+    assert "Không tìm thấy tài liệu" in html
+
+
+@pytest.mark.parametrize(
+    "query, status",
+    [
+        ("page=abc", 400),
+        ("per_page=10000", 400),
+        ("page=-1", 400),
+        ("page=99999999999999999999", 400),
+        ("sort=sideways", 400),
+        ("q=" + "a" * 5000, 400),
+        ("q=%00hợp%00tác", 200),
+        ('q=((( "', 200),
+        ("q=title:", 200),
+        ("q=%FF%FE", 200),
+        ("year=abc&country=Atlantis", 200),
+        ("page=500", 200),
+    ],
+)
+def test_bad_input_gives_a_message_never_a_500(client, query, status):
+    html, _ = get_page(client, "/?" + query, status=status)
+    if status == 400:
+        assert 'class="error" role="alert"' in html
+
+
+def test_every_response_carries_the_security_headers(client):
+    for url in ("/", "/doc/nope", "/api/search", "/feed.atom", "/static/style.css"):
+        with client.get(url) as response:
+            headers = response.headers
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+        assert "unsafe-inline" not in policy
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Referrer-Policy"]
+
+
+def test_pages_have_no_inline_scripts_or_styles(client):
+    for url in ("/?q=hợp+tác&country=Nhật+Bản", f"/doc/{YEN_BAI}", "/nope", "/?page=abc"):
+        response = client.get(url)
+        page = Page(response.get_data(as_text=True))
+        for _, attrs in page.tags:
+            assert "style" not in attrs and not [name for name in attrs if name.startswith("on")]
+        assert all(attrs.get("src") for tag, attrs in page.tags if tag == "script")
+        assert "style" not in [tag for tag, _ in page.tags]

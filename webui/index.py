@@ -1,0 +1,20 @@
+"""The index as a per-request resource: one Snapshot per request, renewed after commits."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+
+from indexer.snapshot import Snapshot, Snapshots
+from indexer.store import IndexStore
+
+
+def init_app(app: Flask) -> None:
+    """Open the index folder named by the INDEX_DIR setting (lazily, on the first request)."""
+    app.extensions["thongcao.snapshots"] = Snapshots(IndexStore(app.config["INDEX_DIR"]))
+
+
+def get_snapshot() -> Snapshot:
+    """The snapshot this request reads: fetched once, so every part of a page agrees."""
+    if "snapshot" not in g:
+        g.snapshot = current_app.extensions["thongcao.snapshots"].current()
+    return g.snapshot

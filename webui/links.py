@@ -1,0 +1,97 @@
+"""What the search page shows besides the result: facet panels, chosen filters, pages, sorts.
+
+Each function turns the request and the result's plain dicts into more plain dicts with
+ready-made URLs, so the template only displays (Datasette's facet shape: value, count,
+selected).
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import url_for
+
+from indexer.search import MAX_PAGE, SearchRequest
+from webui.params import url_params
+
+FACET_LABELS = {"country": "Quốc gia", "province": "Tỉnh, thành phố", "year": "Năm"}
+SORT_LABELS = {"relevance": "Phù hợp nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"}
+SHOWN_VALUES = 10
+PAGE_WINDOW = 2
+_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def web_link(url: object) -> str | None:
+    """An original URL fit for an href: http(s) only, so `javascript:` is never a link."""
+    return url.strip() if isinstance(url, str) and _WEB_URL.fullmatch(url.strip()) else None
+
+
+def search_url(request: SearchRequest, endpoint: str = "views.search_page", **changes: object) -> str:
+    """The URL of `endpoint` for this request with some parameters changed."""
+    return url_for(endpoint, **url_params(request, **changes))
+
+
+def facet_panels(request: SearchRequest, facets: dict[str, list[dict]]) -> list[dict[str, object]]:
+    """One panel per facet: the chosen and largest values first, the rest folded away."""
+    panels = []
+    for name, values in facets.items():
+        chosen = request.filters.get(name, ())
+        items = [{**item, "selected": item["value"] in chosen} for item in values]
+        shown = [item for i, item in enumerate(items) if i < SHOWN_VALUES or item["selected"]]
+        more = [item for item in items if item not in shown]
+        label = FACET_LABELS.get(name, name)
+        panels.append({"name": name, "label": label, "items": shown, "more": more})
+    return panels
+
+
+def chosen_filters(request: SearchRequest) -> list[dict[str, str]]:
+    """Every chosen facet value with the link that removes just it."""
+    chosen = []
+    for name, values in request.filters.items():
+        for value in values:
+            rest = [v for v in values if v != value]
+            chosen.append(
+                {
+                    "label": FACET_LABELS.get(name, name),
+                    "value": value,
+                    "remove_url": search_url(request, **{name: rest, "page": None}),
+                }
+            )
+    return chosen
+
+
+def clear_url(request: SearchRequest) -> str:
+    """The same query and sort with no facet chosen."""
+    return search_url(request, page=None, **{name: None for name in request.filters})
+
+
+def pagination(request: SearchRequest, total: int) -> dict[str, object]:
+    """Previous/next links and a window of page numbers around the current page."""
+    last = min(max(1, -(-total // request.per_page)), MAX_PAGE)
+    current = request.page
+    numbers = sorted({1, last, *range(max(1, current - PAGE_WINDOW), min(last, current + PAGE_WINDOW) + 1)})
+    pages: list[dict[str, object]] = []
+    previous = 0
+    for number in numbers:
+        if number - previous == 2:
+            pages.append(_page(request, previous + 1))
+        elif number - previous > 2:
+            pages.append({"gap": True})
+        pages.append(_page(request, number))
+        previous = number
+    return {
+        "last": last,
+        "first_number": (current - 1) * request.per_page + 1,
+        "pages": pages if last > 1 else [],
+        "prev_url": search_url(request, page=min(current - 1, last)) if current > 1 else None,
+        "next_url": search_url(request, page=current + 1) if current < last else None,
+    }
+
+
+def _page(request: SearchRequest, number: int) -> dict[str, object]:
+    return {"number": number, "url": search_url(request, page=number), "current": number == request.page}
+
+
+def sort_options(request: SearchRequest) -> list[dict[str, object]]:
+    """The sort choices for the form's select box."""
+    return [{"value": v, "label": label, "selected": v == request.sort} for v, label in SORT_LABELS.items()]

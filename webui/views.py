@@ -1,0 +1,84 @@
+"""The HTML pages: the search page and one document, each linking to its JSON twin."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, render_template, request, url_for
+
+from indexer.documents_view import load_document
+from indexer.errors import BadRequest, DocumentNotFound
+from indexer.search import SearchRequest, search
+from webui import links
+from webui.highlight import highlight_text
+from webui.index import get_snapshot
+from webui.params import lenient_request, query_text, search_request
+
+bp = Blueprint("views", __name__)
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+@bp.get("/")
+def search_page():
+    """The search page: query box, hits, facet sidebar, pages."""
+    req = search_request(request.args)
+    data = search(get_snapshot(), req).to_dict()
+    return render_template("search.html", **page_context(req, data))
+
+
+@bp.errorhandler(BadRequest)
+def bad_request(exc: BadRequest):
+    """The search page again, its form filled in, saying why the search was refused."""
+    req = lenient_request(request.args)
+    return render_template("search.html", **page_context(req, None), error=str(exc)), 400
+
+
+@bp.get("/doc/<path:doc_id>", merge_slashes=False)
+def document(doc_id: str):
+    """One document: metadata, a link to the original, the text with the query marked."""
+    q = query_text(request.args)
+    doc = load_document(get_snapshot(), doc_id)
+    return render_template(
+        "document.html",
+        doc=doc,
+        body=highlight_text(doc["text"], q),
+        q=q,
+        original_url=links.web_link(doc["url"]),
+        back_url=url_for("views.search_page", q=q or None),
+        json_url=url_for("api.document", doc_id=doc_id),
+    )
+
+
+@bp.errorhandler(DocumentNotFound)
+def document_not_found(exc: DocumentNotFound):
+    """An unknown id: a 404 page that leads back to the search."""
+    return render_template("error.html", code=404, title="Không tìm thấy tài liệu", message=str(exc)), 404
+
+
+@bp.app_template_filter("vn_date")
+def vn_date(value: str | None) -> str:
+    """'2023-11-21' → '21/11/2023', the way Vietnamese pages write dates."""
+    match = _ISO_DATE.fullmatch(value or "")
+    return f"{match[3]}/{match[2]}/{match[1]}" if match else (value or "")
+
+
+def page_context(req: SearchRequest, data: dict | None) -> dict[str, object]:
+    """Everything search.html shows: the result (None after a BadRequest) and its links."""
+    if data is None:
+        facets = {name: [{"value": v, "count": None} for v in values] for name, values in req.filters.items()}
+    else:
+        facets = data["facets"]
+    suggestion = data.get("suggestion") if data else None
+    return {
+        "form": req,
+        "data": data,
+        "facets": links.facet_panels(req, facets),
+        "chosen": links.chosen_filters(req),
+        "clear_url": links.clear_url(req),
+        "sorts": links.sort_options(req),
+        "pages": links.pagination(req, data["total"]) if data else None,
+        "suggestion_url": links.search_url(req, q=suggestion, page=None) if suggestion else None,
+        "json_url": links.search_url(req, "api.search_json"),
+        "feed_url": links.search_url(req, "feeds.atom", sort=None, page=None, per_page=None),
+    }
