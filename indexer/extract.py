@@ -10,9 +10,9 @@ from __future__ import annotations
 from indexer import facets
 from indexer.dates import find_date
 from indexer.documents import Document, Extracted, Rejected, SourceItem
-from indexer.html import extract_html
 from indexer.plaintext import extract_text
 from indexer.text import nfc
+from indexer.webpage import extract_html
 
 MIN_TEXT_CHARS = 20
 
