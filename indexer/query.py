@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from whoosh import query as wq
 
 from indexer.analysis import segment, syllables, words
+from indexer.snippets import Marks
 from indexer.text import fold, has_diacritics, nfc
 
 FIELDS = ("title", "text")
@@ -247,14 +248,26 @@ def _sequence(field: str, parts: list[str], boost: float = 1.0) -> wq.Query:
     return wq.Phrase(field, parts, boost=boost)
 
 
-def highlight_terms(node: Node | None) -> tuple[frozenset[str], frozenset[str]]:
-    """The syllables to mark in snippets (exact, folded), never those of excluded words."""
-    exact: set[str] = set()
+def marks_for(node: Node | None, reader) -> Marks:
+    """The words to mark in snippets, as syllable sequences; never those of excluded words."""
+    exact: set[tuple[str, ...]] = set()
     stack = [node] if node is not None else []
     while stack:
         current = stack.pop()
         if isinstance(current, All):
             stack.extend(current.items)
+        elif isinstance(current, Terms) and current.phrase:
+            exact.add(tuple(syllables(current.text)))
         elif isinstance(current, Terms):
-            exact.update(syllables(current.text))
-    return frozenset(exact), frozenset(fold(s) for s in exact)
+            exact.update(tuple(w.split("_")) for w in query_words(current.text, reader))
+    exact.discard(())
+    folded = {tuple(fold(s) for s in seq) for seq in exact}
+    return Marks(frozenset(exact), frozenset(folded), node is not None and _typed_marks(node))
+
+
+def _typed_marks(node: Node) -> bool:
+    if isinstance(node, Terms):
+        return has_diacritics(node.text)
+    if isinstance(node, All):
+        return any(_typed_marks(n) for n in node.items)
+    return False

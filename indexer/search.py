@@ -13,11 +13,10 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from indexer.errors import BadRequest
-from indexer.query import compile_query, highlight_terms, parse
+from indexer.query import compile_query, marks_for, parse
 from indexer.snapshot import Snapshot
 from indexer.snippets import lead, snippet
 from indexer.store import FACETS, SEPARATOR
-from indexer.text import has_diacritics
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_QUERY_CHARS = 1000
@@ -117,13 +116,12 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
     total = int(selected.sum())
     start = (request.page - 1) * request.per_page
     ranked = _page(snap, whoosh_query, selected, request, start, total)
-    exact, folded = highlight_terms(node)
-    accented = has_diacritics(request.q)
+    marks = marks_for(node, snap.searcher.reader())
     hits = []
     for docnum, score in ranked:
         stored = snap.stored(docnum)
         text = stored.get("text") or ""
-        marked = snippet(text, exact, folded, accented) if node is not None else lead(text)
+        marked = snippet(text, marks) if node is not None else lead(text)
         hits.append(Hit(**document_fields(stored), snippet=marked, score=round(float(score), 4)))
     return SearchResult(request.q, total, request.page, request.per_page, hits, facets)
 

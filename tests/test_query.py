@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.query import All, Exclude, Terms, compile_query, highlight_terms, parse, query_words
+from indexer.query import All, Exclude, Terms, compile_query, marks_for, parse, query_words
 
 
 def test_plain_words_form_one_run_so_they_are_segmented_together():
@@ -40,6 +40,12 @@ def test_a_multi_syllable_word_becomes_a_phrase_of_its_syllables(snapshot):
     assert "Phrase" in repr(compiled) and "điện" in repr(compiled)
 
 
-def test_highlighting_skips_excluded_words():
-    exact, folded = highlight_terms(parse("Hàn Quốc -Samsung"))
-    assert exact == {"hàn", "quốc"} and folded == {"han", "quoc"}
+def test_marks_are_the_query_words_as_syllables_without_excluded_ones(snapshot):
+    marks = marks_for(parse('Hàn Quốc "hợp tác" -Samsung'), snapshot.searcher.reader())
+    assert marks.exact == {("hàn", "quốc"), ("hợp", "tác")}
+    assert marks.folded == {("han", "quoc"), ("hop", "tac")} and marks.accented
+
+
+def test_bare_queries_are_marked_by_the_words_the_index_holds(snapshot):
+    marks = marks_for(parse("han quoc"), snapshot.searcher.reader())
+    assert marks.folded == {("han", "quoc")} and not marks.accented

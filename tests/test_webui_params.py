@@ -71,18 +71,19 @@ def test_facet_panels_fold_long_lists_but_keep_chosen_values(app):
     assert len(panel["more"]) == 4 and panel["items"][-1]["selected"]
 
 
-def test_highlighting_marks_the_whole_text_and_escapes_it():
+def test_highlighting_marks_whole_words_in_the_whole_text_and_escapes_it():
     text = "Hợp tác <b>với</b> Hàn Quốc.\nHàn Quốc & Nhật Bản, " + "x " * 20000 + "cuối Hàn"
-    marked = highlight_text(text, "hàn quốc")
-    assert marked.startswith("Hợp tác &lt;b&gt;với&lt;/b&gt; <mark>Hàn</mark> <mark>Quốc</mark>.\n")
-    assert marked.endswith("cuối <mark>Hàn</mark>")
-    assert highlight_text(text, "han") .count("<mark>") == 3
+    marked = highlight_text(text, "hàn quốc", reader=None)
+    assert marked.startswith("Hợp tác &lt;b&gt;với&lt;/b&gt; <mark>Hàn Quốc</mark>.\n")
+    assert marked.endswith("cuối Hàn")
+    assert highlight_text(text, "han", reader=None).endswith("cuối <mark>Hàn</mark>")
+    assert highlight_text(text, "han", reader=None).count("<mark>") == 3
 
 
 def test_highlighting_without_a_match_or_query_only_escapes():
-    assert highlight_text("a <b>", "") == "a &lt;b&gt;"
-    assert highlight_text("a <b>", "zzz") == "a &lt;b&gt;"
-    assert highlight_text("a <b>", '((( "') == "a &lt;b&gt;"
+    assert highlight_text("a <b>", "", reader=None) == "a &lt;b&gt;"
+    assert highlight_text("a <b>", "zzz", reader=None) == "a &lt;b&gt;"
+    assert highlight_text("a <b>", '((( "', reader=None) == "a &lt;b&gt;"
 
 
 @pytest.mark.parametrize(

@@ -38,11 +38,12 @@ def bad_request(exc: BadRequest):
 def document(doc_id: str):
     """One document: metadata, a link to the original, the text with the query marked."""
     q = query_text(request.args)
-    doc = load_document(get_snapshot(), doc_id)
+    snapshot = get_snapshot()
+    doc = load_document(snapshot, doc_id)
     return render_template(
         "document.html",
         doc=doc,
-        body=highlight_text(doc["text"], q),
+        body=highlight_text(doc["text"], q, snapshot.searcher.reader()),
         q=q,
         original_url=links.web_link(doc["url"]),
         back_url=url_for("views.search_page", q=q or None),
