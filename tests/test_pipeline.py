@@ -86,3 +86,14 @@ def test_rebuild_builds_a_new_generation_and_swaps_it_in(crawl, store):
 def test_a_second_writer_is_refused_while_the_first_holds_the_lock(crawl, store):
     with store.locked(), pytest.raises(IndexLocked, match="another `thongcao index`"):
         index_paths(store, [crawl])
+
+
+def test_every_good_input_of_a_dirty_crawl_is_searchable_by_its_words(store):
+    from indexer.search import SearchRequest, search
+    from indexer.snapshot import Snapshots
+
+    index_paths(store, [DATA / "crawl", DATA / "warc" / "portal.warc.gz"])
+    snap = Snapshots(store).current()
+    for words in ["khu kinh tế ven biển", "Thượng Hải", "đường bay thẳng", "Đà Lạt", "bang Victoria",
+                  "doanh nghiệp điện tử", "bảo tồn di tích"]:  # fmt: skip
+        assert search(snap, SearchRequest(words)).total == 1, words

@@ -1,0 +1,69 @@
+"""Extraction as the pipeline runs it: a crawled item in, a Document with its facets out."""
+
+import pytest
+
+from indexer.decode import declared_html_charset, decode
+from indexer.documents import Rejected, SourceItem
+from indexer.extract import build_document
+from tests.conftest import CORPUS, SHARED
+
+SEEDS = {
+    "000_eb25f7a71b7afa55.txt": (("Hàn Quốc",), ("Tuyên Quang",), 2023),
+    "001_5afb966c1325a250.txt": (("Hàn Quốc",), ("Thái Nguyên",), 2023),
+    "002_272dc45b6f2a0858.txt": (("Hàn Quốc",), ("Bình Phước",), 2023),
+    "003_66be082b74e51ac7.txt": (("Nhật Bản",), ("Yên Bái",), 2023),
+    "004_64cdec0dc2746c9a.txt": (("Hàn Quốc",), ("Hồ Chí Minh",), 2018),
+}
+CHROME = ["sct", "Welcome", "Đường dây nóng", "Tin cùng chuyên mục", "Thống kê truy cập", "lượt xem",
+          "Frankfurt", "Nguyễn Đức Chung", "Chia sẻ", "Thấp nhất", "Những tin"]  # fmt: skip
+ARTICLES = sorted(p.name for p in (SHARED / "html").glob("*_article*.html"))
+
+
+def seed(name: str):
+    data = (CORPUS / name).read_bytes()
+    return build_document(SourceItem(origin=name, kind="text", content=decode(data)), "v")
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_each_seed_has_its_country_province_and_year(name):
+    doc = seed(name)
+    assert (doc.countries, doc.provinces, doc.year) == SEEDS[name]
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_no_chrome_or_teaser_reaches_the_title_or_the_text(name):
+    doc = seed(name)
+    assert not [word for word in CHROME if word in doc.title or word in doc.text.split("\n", 1)[-1]]
+
+
+def test_a_url_in_the_text_becomes_the_id():
+    doc = seed("001_5afb966c1325a250.txt")
+    assert doc.id == doc.url and doc.url.startswith("https://baoxaydung.com.vn/")
+    assert seed("000_eb25f7a71b7afa55.txt").id == "000_eb25f7a71b7afa55.txt"
+
+
+def test_the_years_source_is_kept():
+    assert seed("002_272dc45b6f2a0858.txt").year_source == "dateline"
+    assert seed("004_64cdec0dc2746c9a.txt").year_source == "text"
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_real_article_pages_give_headline_year_and_lead(name):
+    data = (SHARED / "html" / name).read_bytes()
+    item = SourceItem(origin=name, kind="html", content=decode(data, declared_html_charset(data)))
+    doc = build_document(item, "v")
+    assert doc.year == 2026 and doc.year_source == "metadata"
+    assert len(doc.title) > 20 and doc.url.startswith("http")
+    assert len(doc.text.split("\n\n")[0]) > 60
+
+
+def test_crawl_metadata_overrides_what_extraction_guessed():
+    item = SourceItem(origin="a.jsonl#1", kind="text", content="Tiêu đề trong văn bản\n\nNội dung đủ dài ở đây.",
+                      title="Tiêu đề từ JSONL", published="2024-04-02", url="https://example.vn/a")  # fmt: skip
+    doc = build_document(item, "v")
+    assert (doc.title, doc.published.isoformat(), doc.id) == ("Tiêu đề từ JSONL", "2024-04-02", "https://example.vn/a")
+
+
+def test_an_item_without_article_text_is_rejected():
+    result = build_document(SourceItem(origin="x.html", kind="html", content="<html><body></body></html>"), "v")
+    assert isinstance(result, Rejected) and result.reason == "no article text found"
