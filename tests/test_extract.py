@@ -58,12 +58,14 @@ def test_real_article_pages_give_headline_year_and_lead(name):
 
 
 def test_crawl_metadata_overrides_what_extraction_guessed():
-    item = SourceItem(origin="a.jsonl#1", kind="text", content="Tiêu đề trong văn bản\n\nNội dung đủ dài ở đây.",
-                      title="Tiêu đề từ JSONL", published="2024-04-02", url="https://example.vn/a")  # fmt: skip
+    content = "Tiêu đề trong văn bản\n\nNội dung đủ dài ở đây."
+    url = "https://example.vn/a"
+    item = SourceItem("a.jsonl#1", "text", content, url=url, title="Tiêu đề từ JSONL", published="2024-04-02")
     doc = build_document(item, "v")
-    assert (doc.title, doc.published.isoformat(), doc.id) == ("Tiêu đề từ JSONL", "2024-04-02", "https://example.vn/a")
+    assert (doc.title, doc.published.isoformat(), doc.id) == ("Tiêu đề từ JSONL", "2024-04-02", url)
 
 
 def test_an_item_without_article_text_is_rejected():
-    result = build_document(SourceItem(origin="x.html", kind="html", content="<html><body></body></html>"), "v")
+    empty_page = SourceItem(origin="x.html", kind="html", content="<html><body></body></html>")
+    result = build_document(empty_page, "v")
     assert isinstance(result, Rejected) and result.reason == "no article text found"

@@ -35,18 +35,3 @@ def test_jsonl_fields_travel_with_the_item():
     (record,) = [i for i in read([DATA / "crawl" / "records.jsonl"]) if isinstance(i, SourceItem)]
     assert record.url == "https://example.vn/vinh-long-uc"
     assert record.published == "2024-04-02" and record.source == "Cổng TTĐT Vĩnh Long"
-
-
-def test_warc_responses_are_read_with_their_urls_and_other_records_skipped():
-    good, bad = _by_kind(list(read([DATA / "warc" / "portal.warc.gz"])))
-    assert [g.url for g in good] == [
-        "https://portal.example.vn/bac-ninh-han-quoc",
-        "https://portal.example.vn/hue-phap",
-    ]
-    assert all(g.kind == "html" and "<article>" in g.content for g in good) and not bad
-
-
-def test_a_truncated_warc_keeps_the_records_before_the_break():
-    good, bad = _by_kind(list(read([DATA / "warc" / "truncated.warc.gz"])))
-    assert [g.url for g in good] == ["https://portal.example.vn/bac-ninh-han-quoc"]
-    assert bad["truncated.warc.gz"].startswith("broken WARC after")

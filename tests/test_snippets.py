@@ -1,0 +1,38 @@
+from indexer.snippets import LEAD_CHARS, Marks, lead, marked_text, snippet
+
+KOREA = Marks(frozenset({("hàn", "quốc")}), frozenset({("han", "quoc")}), accented=True)
+BARE_KOREA = Marks(frozenset({("han", "quoc")}), frozenset({("han", "quoc")}), accented=False)
+
+
+def test_a_word_is_marked_where_its_syllables_stand_together():
+    assert snippet("Hàn và Quốc; Hàn Quốc", KOREA) == "Hàn và Quốc; <mark>Hàn Quốc</mark>"
+
+
+def test_text_typed_without_marks_is_marked_through_the_folded_forms():
+    assert snippet("Đoàn thăm Hàn Quốc", BARE_KOREA) == "Đoàn thăm <mark>Hàn Quốc</mark>"
+
+
+def test_an_accented_query_falls_back_to_folded_matches():
+    assert snippet("Han Quoc khong dau", KOREA) == "<mark>Han Quoc</mark> khong dau"
+
+
+def test_every_character_of_the_document_is_escaped():
+    marked = snippet('Tin <script>"x"</script> & Hàn Quốc', KOREA)
+    assert marked == "Tin &lt;script&gt;&quot;x&quot;&lt;/script&gt; &amp; <mark>Hàn Quốc</mark>"
+
+
+def test_long_texts_give_a_few_short_passages():
+    text = ("Hàn Quốc " + "chữ " * 60) * 10
+    marked = snippet(text, KOREA)
+    assert 2 <= marked.count(" … ") + 1 <= 3 and len(marked) < 600
+
+
+def test_no_match_gives_the_escaped_lead():
+    text = "<b>" + "chữ " * 200
+    assert snippet(text, KOREA) == lead(text)
+    assert lead(text).startswith("&lt;b&gt;") and len(lead(text)) <= LEAD_CHARS + 20
+
+
+def test_the_document_page_marks_every_occurrence():
+    marked = marked_text("Hàn Quốc, <Hàn Quốc>", KOREA)
+    assert marked == "<mark>Hàn Quốc</mark>, &lt;<mark>Hàn Quốc</mark>&gt;"
