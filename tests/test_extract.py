@@ -47,6 +47,10 @@ def test_the_years_source_is_kept():
     assert seed("004_64cdec0dc2746c9a.txt").year_source == "text"
 
 
+def test_the_nine_real_article_pages_are_beside_the_project():
+    assert len(ARTICLES) == 9, f"expected the shared pages in {SHARED / 'html'}"
+
+
 @pytest.mark.parametrize("name", ARTICLES)
 def test_real_article_pages_give_headline_year_and_lead(name):
     data = (SHARED / "html" / name).read_bytes()
