@@ -5,9 +5,6 @@ import pytest
 from indexer.errors import BadRequest
 from indexer.search import SearchRequest, search
 
-SEOUL_SEEDS = {"000_eb25f7a71b7afa55.txt", "001_5afb966c1325a250.txt", "004_64cdec0dc2746c9a.txt"}
-KOREA = {"000_eb25f7a71b7afa55.txt", "001_5afb966c1325a250.txt", "002_272dc45b6f2a0858.txt"} | SEOUL_SEEDS
-
 
 def ids(snapshot, q, **kwargs):
     return {
@@ -83,9 +80,28 @@ def test_snippets_mark_the_matches_in_escaped_text(snapshot):
     assert all(h.score > 0 for h in result.hits)
 
 
-def test_exact_diacritics_rank_first(snapshot):
-    hits = search(snapshot, SearchRequest("Hàn Quốc")).hits
-    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+@pytest.fixture(scope="module")
+def homographs(tmp_path_factory):
+    """Two releases whose words differ only by their tones: bán hàng (selling), bàn hạng (a table class)."""
+    from indexer.pipeline import index_paths
+    from indexer.snapshot import Snapshots
+    from indexer.store import IndexStore
+
+    folder = tmp_path_factory.mktemp("homographs")
+    texts = {
+        "table": "Nhà hàng giới thiệu bàn hạng nhất cho khách đoàn. Bàn hạng nhất có thêm hoa tươi.",
+        "sales": "Doanh nghiệp tỉnh tăng cường bán hàng sang thị trường Hàn Quốc trong quý tới.",
+    }
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(f"Thông cáo số {len(name)} về hoạt động\n\n{text}\n", "utf-8")
+    index_paths(IndexStore(folder / "index"), [folder])
+    return Snapshots(IndexStore(folder / "index")).current()
+
+
+def test_exact_diacritics_rank_above_folded_matches(homographs):
+    assert [h.id for h in search(homographs, SearchRequest("bán hàng")).hits] == ["sales.txt", "table.txt"]
+    assert [h.id for h in search(homographs, SearchRequest("bàn hạng")).hits] == ["table.txt", "sales.txt"]
+    assert {h.id for h in search(homographs, SearchRequest("ban hang")).hits} == {"sales.txt", "table.txt"}
 
 
 def test_paging_past_the_end_is_empty_not_an_error(snapshot):
