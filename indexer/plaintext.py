@@ -64,13 +64,18 @@ AGENCY_RE = re.compile(r"^[A-ZĐ][A-ZĐ0-9+]+(?:/[A-ZĐ0-9+.]+)?$")
 UI_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in UI_WORDS) + r")(?!\w)", re.I)
 
 
+_LETTERED = re.compile(r"\S*[^\W\d_]\S*")
+_COUNT_SUFFIX = re.compile(r"\(\d+\)$")
+
+
 def _key(line: str) -> str:
     """Comparison form: lower case, one tone placement, no trailing colon or count.
 
     >>> _key("Chia sẻ:"), _key("Bình luận (3)"), _key("Từ khóa")
     ('chia sẻ', 'bình luận', 'từ khoá')
     """
-    return re.sub(r"[\s:.…]*(\(\d+\))?[\s:.…]*$", "", " ".join(normalize(line).split()))
+    key = " ".join(normalize(line).split()).rstrip(" :.…")
+    return _COUNT_SUFFIX.sub("", key).rstrip(" :.…")
 
 
 _END_KEYS, _NAV_KEYS = frozenset(map(_key, END_SECTIONS)), frozenset(map(_key, NAV_LINES))
@@ -83,7 +88,7 @@ def words(line: str) -> list[str]:
     >>> words("21/11/2023 Xem cỡ chữ - Google")
     ['Xem', 'cỡ', 'chữ', 'Google']
     """
-    return [t for t in line.split() if any(c.isalpha() for c in t)]
+    return _LETTERED.findall(line)
 
 
 def is_dateline(line: str) -> bool:

@@ -14,9 +14,7 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 # An open syllable ending in the clusters oa / oe / uy, with the tone on the first
 # vowel ("hòa", "khỏe", "thủy", "ủy").  "qu" + y is "quý", never touched; a following
 # letter ("hoàn", "thuyền", "khuỷu") means the syllable is not open.
-_FIRST_VOWEL_TONE = re.compile(
-    r"(?<![qQ])([òóõỏọÒÓÕỎỌ])([aeAE])(?![^\W_])|(?<![qQ])([ùúũủụÙÚŨỦỤ])([yY])(?![^\W_])"
-)
+_FIRST_VOWEL_TONE = re.compile(r"([òóõỏọÒÓÕỎỌ])([aeAE])(?![^\W_])|([ùúũủụÙÚŨỦỤ])([yY])(?![^\W_])")
 
 
 def nfc(text: str) -> str:
@@ -25,6 +23,8 @@ def nfc(text: str) -> str:
 
 
 def _move_tone(match: re.Match[str]) -> str:
+    if match.start() and match.string[match.start() - 1] in "qQ":
+        return match.group(0)
     first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
     decomposed = unicodedata.normalize("NFD", first)
     base, tone = decomposed[0], decomposed[1:]
@@ -45,15 +45,30 @@ def normalize_tones(text: str) -> str:
     return _FIRST_VOWEL_TONE.sub(_move_tone, nfc(text))
 
 
+def _fold_char(ch: str) -> str:
+    stripped = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
+    return {"đ": "d", "Đ": "D"}.get(stripped, stripped)
+
+
+# Every precomposed Latin letter (Vietnamese lives in these blocks) → its bare form, so
+# folding is one str.translate instead of a Python loop over decomposed characters.
+_FOLD_TABLE = {
+    code: _fold_char(chr(code))
+    for block in (range(0x00C0, 0x0250), range(0x1E00, 0x1F00))
+    for code in block
+    if _fold_char(chr(code)) != chr(code)
+}
+_COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Strip every diacritic and map đ to d, for queries typed on a bare keyboard.
 
     >>> fold("Đà Nẵng thoả thuận")
     'Da Nang thoa thuan'
     """
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", stripped.replace("đ", "d").replace("Đ", "D"))
+    folded = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
+    return folded if folded.isascii() else _COMBINING.sub("", folded)
 
 
 def has_diacritics(text: str) -> bool:
