@@ -7,14 +7,14 @@ so re-indexing an unchanged crawl costs a read and a hash per file.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from indexer import sources
-from indexer.documents import Rejected, SourceItem
-from indexer.extract import build_document
-from indexer.store import IndexStore, fields
+from indexer.documents import Rejected
+from indexer.store import IndexStore
+from indexer.workers import Job, prepared
 
 # Bump when extraction or analysis changes, so the next run re-indexes every document.
 PIPELINE_VERSION = "1"
@@ -48,6 +48,7 @@ def index_paths(
     rebuild: bool = False,
     prune: bool = False,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> IndexReport:
     """Index the crawl under `paths` into `store`; raises IndexLocked if another run writes."""
     started = time.monotonic()
@@ -59,15 +60,17 @@ def index_paths(
         broken: set[str] = set()
         writer = ix.writer(limitmb=256)
         try:
-            for count, item in enumerate(sources.read(paths), start=1):
-                if progress:
-                    progress(count, getattr(item, "origin", None) or item.path)
-                if isinstance(item, Rejected):
-                    report.rejected.append(item)
-                    broken.add(item.origin or item.path)
+            jobs = _changed(sources.read(paths), known, seen, broken, report, progress)
+            for (item, _), result in prepared(jobs, workers):
+                if isinstance(result, Rejected):
+                    report.rejected.append(result)
                     continue
-                seen.add(item.origin)
-                _index_item(writer, item, known, report)
+                if item.origin in known:
+                    writer.delete_by_term("origin", item.origin)
+                    report.updated += 1
+                else:
+                    report.added += 1
+                writer.update_document(**result)
             if prune:
                 for origin in sorted(set(known) - seen):
                     if origin.split("#")[0] not in broken:
@@ -87,22 +90,21 @@ def index_paths(
     return report
 
 
-def _index_item(writer, item: SourceItem, known: dict[str, str], report: IndexReport) -> None:
-    version = f"{PIPELINE_VERSION}:{item.digest}"
-    previous = known.get(item.origin)
-    if previous == version:
-        report.unchanged += 1
-        return
-    document = build_document(item, version)
-    if isinstance(document, Rejected):
-        report.rejected.append(document)
-        return
-    if previous is not None:
-        writer.delete_by_term("origin", item.origin)
-        report.updated += 1
-    else:
-        report.added += 1
-    writer.update_document(**fields(document))
+def _changed(items, known, seen, broken, report, progress) -> Iterator[Job]:
+    """The items whose bytes changed since they were indexed; the rest are only counted."""
+    for count, item in enumerate(items, start=1):
+        if progress:
+            progress(count, getattr(item, "origin", None) or item.path)
+        if isinstance(item, Rejected):
+            report.rejected.append(item)
+            broken.add(item.origin or item.path)
+            continue
+        seen.add(item.origin)
+        version = f"{PIPELINE_VERSION}:{item.digest}"
+        if known.get(item.origin) == version:
+            report.unchanged += 1
+        else:
+            yield item, version
 
 
 def _known_documents(ix) -> dict[str, str]:
