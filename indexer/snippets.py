@@ -1,25 +1,27 @@
 """Snippets: short passages of a document with the query's words in <mark>.
 
 A query word is marked where its syllables stand together, as one <mark> ("hợp tác",
-not "tác" of "đối tác").  The stored text is re-tokenised with the cheap syllable
-analyzers (never pyvi), and every character of the document is HTML-escaped.
+not "tác" of "đối tác").  Matching is one regular expression over the normalised (or
+folded) text, whose characters line up one to one with the stored text, so a snippet
+costs a C-speed scan rather than a Python pass over tokens.  Every character of the
+document is HTML-escaped.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from whoosh.analysis import Token
-from whoosh.highlight import BasicFragmentScorer, ContextFragmenter, Formatter, WholeFragmenter, top_fragments
-
-from indexer.analysis import folded_syllable_analyzer, syllable_analyzer
+from indexer.text import fold, normalize
 
 FRAGMENTS = 3
-FRAGMENT_CHARS = 110
+SURROUND = 45
 LEAD_CHARS = 300
 SCAN_CHARS = 200_000
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -34,64 +36,80 @@ class Marks:
     accented: bool
 
 
-class MarkFormatter(Formatter):
-    """Escaped text with matches in bare <mark> tags, fragments joined by an ellipsis."""
-
-    between = " … "
-
-    def _text(self, text: str) -> str:
-        return html.escape(text)
-
-    def format_token(self, text, token, replace=False) -> str:
-        return "<mark>" + html.escape(text[token.startchar : token.endchar]) + "</mark>"
+@lru_cache(maxsize=256)
+def _pattern(sequences: frozenset[tuple[str, ...]]) -> re.Pattern[str]:
+    """One regex for all words: syllables separated by non-letters, whole syllables only."""
+    words = sorted((r"[\W_]+".join(map(re.escape, seq)) for seq in sequences if seq), key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(words) + r")(?![^\W_])")
 
 
-_EXACT, _FOLDED = syllable_analyzer(), folded_syllable_analyzer()
+def spans(text: str, sequences: frozenset[tuple[str, ...]], folded: bool) -> list[Span]:
+    """Where the words occur, as character spans of `text`.
 
-
-def marked_tokens(text: str, sequences: frozenset[tuple[str, ...]], analyzer) -> Iterator[Token]:
-    """Tokens of `text`, where each run of syllables equal to a sequence is one matched token.
-
-    >>> tokens = marked_tokens("đối tác, hợp tác", {("hợp", "tác")}, _EXACT)
-    >>> [(t.matched, t.startchar, t.endchar) for t in tokens]
-    [(False, 0, 3), (False, 4, 7), (True, 9, 16)]
+    >>> spans("Đối tác, HỢP TÁC, hop tac", frozenset({("hợp", "tác")}), False)
+    [(9, 16)]
+    >>> spans("Đối tác, HỢP TÁC, hop tac", frozenset({("hop", "tac")}), True)
+    [(9, 16), (18, 25)]
     """
-    found = [(t.text, t.startchar, t.endchar) for t in analyzer(text[:SCAN_CHARS], chars=True)]
-    lengths = sorted({len(s) for s in sequences}, reverse=True)
-    i = 0
-    while i < len(found):
-        n = next((n for n in lengths if tuple(f[0] for f in found[i : i + n]) in sequences), 0)
-        last = found[i + max(n, 1) - 1]
-        yield Token(text=found[i][0], startchar=found[i][1], endchar=last[2], matched=bool(n), boost=1.0)
-        i += max(n, 1)
+    if not sequences:
+        return []
+    head = text[:SCAN_CHARS]
+    form = normalize(head)
+    if folded:
+        form = fold(form)
+    if len(form) != len(head):  # a letter whose case or marks change its length: no safe offsets
+        return []
+    return [m.span() for m in _pattern(sequences).finditer(form)]
 
 
-def _highlight(text: str, marks: Marks, fragmenter, top: int) -> str:
-    attempts = (
-        ((marks.exact, _EXACT), (marks.folded, _FOLDED)) if marks.accented else ((marks.folded, _FOLDED),)
-    )
-    for sequences, analyzer in attempts:
-        if sequences:
-            fragments = fragmenter.fragment_tokens(text, marked_tokens(text, sequences, analyzer))
-            best = top_fragments(fragments, top, BasicFragmentScorer(), order=lambda f: f.startchar)
-            if best:
-                return MarkFormatter().format(best)
-    return ""
+def _marked(text: str, start: int, end: int, found: list[Span]) -> str:
+    out, at = [], start
+    for s, e in found:
+        if s >= start and e <= end:
+            out += [html.escape(text[at:s]), "<mark>", html.escape(text[s:e]), "</mark>"]
+            at = e
+    out.append(html.escape(text[at:end]))
+    return "".join(out)
+
+
+def _windows(text: str, found: list[Span]) -> list[tuple[int, int, int]]:
+    """Passages around matches, widened to whole words and merged: (start, end, matches)."""
+    windows: list[tuple[int, int, int]] = []
+    for s, e in found:
+        start = text.rfind(" ", 0, max(0, s - SURROUND)) + 1
+        end = text.find(" ", min(len(text), e + SURROUND))
+        end = len(text) if end < 0 else end
+        if windows and start <= windows[-1][1] and end - windows[-1][0] <= 3 * SURROUND + (e - s):
+            windows[-1] = (windows[-1][0], end, windows[-1][2] + 1)
+        elif not windows or start > windows[-1][1]:
+            windows.append((start, end, 1))
+    return windows
+
+
+def _found(text: str, marks: Marks) -> list[Span]:
+    if marks.accented:
+        exact = spans(text, marks.exact, folded=False)
+        if exact:
+            return exact
+    return spans(text, marks.folded, folded=True)
 
 
 def snippet(text: str, marks: Marks) -> str:
-    """HTML for a hit: passages around the matches, or the escaped lead when none match.
+    """HTML for a hit: up to three passages around the matches, or the escaped lead.
 
-    >>> snippet("Hợp tác với <Hàn Quốc>", Marks(frozenset({("hàn", "quốc")}), frozenset(), True))
-    'Hợp tác với &lt;<mark>Hàn Quốc</mark>'
+    >>> snippet("Hợp tác với <Hàn Quốc>.", Marks(frozenset({("hàn", "quốc")}), frozenset(), True))
+    'Hợp tác với &lt;<mark>Hàn Quốc</mark>&gt;.'
     """
-    fragmenter = ContextFragmenter(maxchars=FRAGMENT_CHARS, surround=45)
-    return _highlight(text, marks, fragmenter, FRAGMENTS) or lead(text)
+    found = _found(text, marks)
+    if not found:
+        return lead(text)
+    best = sorted(_windows(text, found), key=lambda w: -w[2])[:FRAGMENTS]
+    return " … ".join(_marked(text, s, e, found) for s, e, _ in sorted(best)).strip()
 
 
 def marked_text(text: str, marks: Marks) -> str:
     """The whole text as HTML with every match marked, for the document page."""
-    return _highlight(text, marks, WholeFragmenter(charlimit=None), 1) or html.escape(text)
+    return _marked(text, 0, len(text), _found(text, marks))
 
 
 def lead(text: str) -> str:

@@ -51,12 +51,12 @@ def _fold_char(ch: str) -> str:
 
 
 # Every precomposed Latin letter (Vietnamese lives in these blocks) → its bare form, so
-# folding is one str.translate instead of a Python loop over decomposed characters.
+# folding is one str.translate instead of a Python loop, and keeps character offsets.
 _FOLD_TABLE = {
     code: _fold_char(chr(code))
     for block in (range(0x00C0, 0x0250), range(0x1E00, 0x1F00))
     for code in block
-    if _fold_char(chr(code)) != chr(code)
+    if _fold_char(chr(code)) != chr(code) and len(_fold_char(chr(code))) == 1
 }
 _COMBINING = re.compile(r"[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
