@@ -10,7 +10,9 @@ import re
 import sys
 from collections.abc import Sequence
 
+from indexer import merger
 from indexer.errors import ThongcaoError
+from indexer.facet_fields import FACETS as FACET_FIELDS
 
 DEFAULT_INDEX = "var/index"
 
@@ -38,9 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = command("search", "search the index")
     search.add_argument("query", nargs="?", default="")
-    search.add_argument("--country", action="append", default=[])
-    search.add_argument("--province", action="append", default=[])
-    search.add_argument("--year", action="append", default=[])
+    for facet in FACET_FIELDS:
+        search.add_argument(facet.option, dest=facet.name, action="append", default=[], help=facet.label)
     search.add_argument("--page", type=int, default=1)
     search.add_argument("--per-page", type=int, default=10)
     search.add_argument("--sort", default="relevance", choices=("relevance", "newest", "oldest"))
@@ -97,7 +98,7 @@ def _search(args) -> int:
     from indexer.snapshot import Snapshots
     from indexer.store import IndexStore
 
-    filters = {"country": tuple(args.country), "province": tuple(args.province), "year": tuple(args.year)}
+    filters = {facet.name: tuple(getattr(args, facet.name)) for facet in FACET_FIELDS}
     request = SearchRequest(args.query, filters, args.page, args.per_page, args.sort)
     result = search(Snapshots(IndexStore(args.index)).current(), request)
     if args.json:
@@ -105,9 +106,9 @@ def _search(args) -> int:
         return 0
     print(f"{result.total} kết quả / results")
     for number, hit in enumerate(result.hits, start=(result.page - 1) * result.per_page + 1):
-        labels = " · ".join(
-            filter(None, [hit.published, hit.source, ", ".join(hit.countries + hit.provinces)])
-        )
+        places = ", ".join(hit.countries + hit.locality + merger.labels(hit.provinces))
+        copies = f"{hit.copies} bản tương tự" if hit.copies else ""
+        labels = " · ".join(filter(None, [hit.published, hit.source, places, copies]))
         print(f"\n{number}. {hit.title}\n   {hit.id}\n   {labels}\n   {_plain(hit.snippet)}")
     return 0
 
@@ -122,7 +123,7 @@ def _show(args) -> int:
         print(json.dumps(doc, ensure_ascii=False))
         return 0
     labels = " · ".join(filter(None, [doc["published"], doc["source"], doc["url"]]))
-    facets = ", ".join(doc["countries"] + doc["provinces"])
+    facets = ", ".join(doc["countries"] + doc["locality"] + merger.labels(doc["provinces"]))
     print(f"{doc['title']}\n{labels}\n{facets}\n\n{doc['text']}")
     return 0
 

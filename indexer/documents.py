@@ -60,3 +60,7 @@ class Document:
     year_source: str | None = None
     countries: tuple[str, ...] = field(default_factory=tuple)
     provinces: tuple[str, ...] = field(default_factory=tuple)
+    provinces_2025: tuple[str, ...] = field(default_factory=tuple)  # the same places after the 2025 merger
+    localities: tuple[str, ...] = field(default_factory=tuple)  # foreign provinces and cities
+    story: str | None = None  # the id of the first indexed copy of this text (itself when none)
+    minhash: bytes | None = None  # the text's MinHash signature, set when the story is found

@@ -9,7 +9,19 @@ from indexer.snapshot import Snapshot
 
 def load_document(snap: Snapshot, doc_id: str) -> dict[str, object]:
     """The public fields of a document plus its body text; DocumentNotFound otherwise."""
-    stored = snap.searcher.document(id=doc_id) if doc_id else None
-    if stored is None:
+    docnum = snap.searcher.document_number(id=doc_id) if doc_id else None
+    if docnum is None:
         raise DocumentNotFound(f"no document with id {doc_id!r}")
-    return {**document_fields(stored), "text": stored.get("text") or ""}
+    stored = snap.stored(docnum)
+    return {**document_fields(stored), "copies": snap.copies(docnum), "text": stored.get("text") or ""}
+
+
+def story_copies(snap: Snapshot, doc: dict[str, object]) -> list[dict[str, object]]:
+    """The other documents telling the same story as `doc`, oldest first, for its page."""
+    found = []
+    for docnum in snap.searcher.document_numbers(story=doc["story"]):
+        stored = snap.stored(docnum)
+        if stored["id"] != doc["id"]:
+            fields = document_fields(stored)
+            found.append({k: fields[k] for k in ("id", "title", "url", "source", "published")})
+    return sorted(found, key=lambda d: (d["published"] or "9999", d["id"]))

@@ -14,6 +14,7 @@ from pathlib import Path
 from indexer import sources
 from indexer.documents import Rejected
 from indexer.store import IndexStore
+from indexer.stories import StoryFinder
 from indexer.workers import Job, prepared
 
 # Bump when extraction or analysis changes, so the next run re-indexes every document.
@@ -54,11 +55,13 @@ def index_paths(
     started = time.monotonic()
     report = IndexReport()
     with store.locked():
+        rebuild = rebuild or store.outdated()  # an index from before a new field: only a rebuild fits it
         ix = store.create_generation() if rebuild or not store.exists() else store.open()
         known = {} if rebuild else _known_documents(ix)
         seen: set[str] = set()
         broken: set[str] = set()
         writer = ix.writer(limitmb=256)
+        stories = _Stories(ix)
         try:
             jobs = _changed(sources.read(paths), known, seen, broken, report, progress)
             for (item, _), result in prepared(jobs, workers):
@@ -70,6 +73,7 @@ def index_paths(
                     report.updated += 1
                 else:
                     report.added += 1
+                result["story"] = stories.assign(result["id"], result["minhash"])
                 writer.update_document(**result)
             if prune:
                 for origin in sorted(set(known) - seen):
@@ -105,6 +109,20 @@ def _changed(items, known, seen, broken, report, progress) -> Iterator[Job]:
             report.unchanged += 1
         else:
             yield item, version
+
+
+class _Stories:
+    """The index's StoryFinder, loaded on the first new or changed document (a run with none pays nothing)."""
+
+    def __init__(self, ix) -> None:
+        self.ix = ix
+        self.finder: StoryFinder | None = None
+
+    def assign(self, doc_id: str, minhash: bytes | None) -> str:
+        if self.finder is None:
+            with self.ix.searcher() as searcher:
+                self.finder = StoryFinder.of(searcher.all_stored_fields())
+        return self.finder.assign(doc_id, minhash)
 
 
 def _known_documents(ix) -> dict[str, str]:

@@ -2,21 +2,25 @@
 
 A search is: parse the query, find every matching document as a boolean array, AND
 in the facet filters, count each facet with the *other* facets' filters (disjunctive
-counts), then rank or sort just the requested page and write its snippets.
+counts), then rank or sort just the requested page and write its snippets.  Syndicated
+copies of one story give one hit and are counted once (indexer/grouping.py); `iter_matches`
+walks every hit of a search, without snippets, for exports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from indexer import grouping
 from indexer.errors import BadRequest
-from indexer.query import compile_query, marks_for, parse
+from indexer.facet_fields import FACETS as FACET_FIELDS
+from indexer.query import compile_query, marks_for, parse, suggestion
 from indexer.snapshot import Snapshot
 from indexer.snippets import lead, snippet
-from indexer.store import FACETS, SEPARATOR
+from indexer.store import FACETS
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_QUERY_CHARS = 1000
@@ -51,6 +55,8 @@ class SearchRequest:
 
 @dataclass
 class Hit:
+    """One result: a story's representative copy.  Every facet's hit key is a field (FACETS)."""
+
     id: str
     title: str
     url: str | None
@@ -59,6 +65,10 @@ class Hit:
     year: int | None
     countries: list[str]
     provinces: list[str]
+    province_2025: list[str]
+    locality: list[str]
+    story: str  # the id of the story's first indexed copy: the same for all its copies
+    copies: int = 0  # how many other documents tell the same story (listed on its page)
     snippet: str = ""
     score: float = 0.0
 
@@ -80,26 +90,30 @@ class SearchResult:
 
 
 def document_fields(stored: Mapping[str, object]) -> dict[str, object]:
-    """The public fields of a stored document, shared by hits and /api/doc."""
-    year = stored.get("year")
-    return {
+    """The public fields of a stored document, shared by hits and /api/doc (but `copies`)."""
+    fields: dict[str, object] = {
         "id": stored["id"],
         "title": stored.get("title") or "",
         "url": stored.get("url"),
-        "source": stored.get("source"),
         "published": stored.get("published"),
-        "year": int(year) if year else None,
-        "countries": _split(stored.get("country")),
-        "provinces": _split(stored.get("province")),
     }
+    fields.update((facet.hit_key, facet.hit_value(stored)) for facet in FACET_FIELDS)
+    fields["story"] = stored.get("story") or stored["id"]
+    return fields
 
 
-def _split(value: object) -> list[str]:
-    return [v for v in str(value or "").split(SEPARATOR) if v]
+@dataclass
+class _Selection:
+    """What a request picks out of a snapshot, before any page is cut."""
+
+    node: object
+    whoosh_query: object
+    matches: np.ndarray  # the query alone
+    masks: dict[str, np.ndarray]  # each chosen facet's filter
+    selected: np.ndarray  # the query and every filter
 
 
-def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
-    """Run one search against a snapshot of the index."""
+def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
     request.validate()
     node = parse(request.q)
     whoosh_query = compile_query(node, snap.searcher.reader()) if node is not None else None
@@ -112,18 +126,41 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
     selected = matches.copy()
     for mask in masks.values():
         selected &= mask
-    facets = {name: _counts(snap, name, matches, masks, request.filters.get(name, ())) for name in FACETS}
-    total = int(selected.sum())
+    return _Selection(node, whoosh_query, matches, masks, selected)
+
+
+def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
+    """Run one search against a snapshot of the index."""
+    found = _select(snap, request)
+    chosen = request.filters
+    facets = {name: _counts(snap, name, found.matches, found.masks, chosen.get(name, ())) for name in FACETS}
+    total = grouping.distinct(found.selected, snap.grouped)
     start = (request.page - 1) * request.per_page
-    ranked = _page(snap, whoosh_query, selected, request, start, total)
-    marks = marks_for(node, snap.searcher.reader())
+    ranked = [] if start >= total else _ordered(snap, found, request.sort, start + request.per_page)[start:]
+    marks = marks_for(found.node, snap.searcher.reader())
     hits = []
     for docnum, score in ranked:
         stored = snap.stored(docnum)
         text = stored.get("text") or ""
-        marked = snippet(text, marks) if node is not None else lead(text)
-        hits.append(Hit(**document_fields(stored), snippet=marked, score=round(float(score), 4)))
-    return SearchResult(request.q, total, request.page, request.per_page, hits, facets)
+        marked = snippet(text, marks) if found.node is not None else lead(text)
+        hits.append(_hit(snap, docnum, stored, snippet=marked, score=round(float(score), 4)))
+    hint = suggestion(found.node, snap.searcher.reader())
+    return SearchResult(request.q, total, request.page, request.per_page, hits, facets, hint)
+
+
+def iter_matches(snap: Snapshot, request: SearchRequest) -> Iterator[Hit]:
+    """Every hit of a search, all pages, in its order, without snippets: as many as its `total`.
+
+    The order is worked out first (cheap), then stored fields are read one hit at a time,
+    so an export of the whole index streams without holding it in memory.
+    """
+    found = _select(snap, request)
+    for docnum, score in _ordered(snap, found, request.sort, None):
+        yield _hit(snap, docnum, snap.stored(docnum), score=round(float(score), 4))
+
+
+def _hit(snap: Snapshot, docnum: int, stored: Mapping[str, object], **extra: object) -> Hit:
+    return Hit(**document_fields(stored), copies=snap.copies(docnum), **extra)
 
 
 def _matches(snap: Snapshot, whoosh_query, q: str) -> np.ndarray:
@@ -144,25 +181,37 @@ def _counts(snap, name, matches, masks, chosen) -> list[dict[str, object]]:
         if other != name:
             base &= mask
     rows = snap.facets[name]
-    counts = (rows.rows & base).sum(axis=1) if len(rows.values) else np.zeros(0, dtype=int)
+    counts = grouping.counts(rows.rows, base, snap.grouped)
     listed = [{"value": v, "count": int(c)} for v, c in zip(rows.values, counts, strict=True) if c]
     listed += [{"value": v, "count": 0} for v in chosen if v not in rows.index or not counts[rows.index[v]]]
     return sorted(listed, key=lambda item: (-item["count"], item["value"]))
 
 
-def _page(snap, whoosh_query, selected, request, start, total) -> list[tuple[int, float]]:
-    """The requested page: by score through Whoosh, or by date from the snapshot's array."""
-    if start >= total:
-        return []
-    end = start + request.per_page
-    if whoosh_query is not None and request.sort == "relevance":
+def _ordered(snap: Snapshot, found: _Selection, sort: str, limit: int | None) -> list[tuple[int, float]]:
+    """The first `limit` (None: all) hits as (docnum, score), one per story: by score through
+    Whoosh, or by date from the snapshot's array.
+
+    Whoosh is asked for `limit` documents; when copies collapse them below `limit`, for
+    twice as many, until enough stories or every match is in.
+    """
+    selected = found.selected
+    if found.whoosh_query is not None and sort == "relevance":
         allowed = None if selected.sum() == snap.live.sum() else set(np.flatnonzero(selected).tolist())
-        results = snap.searcher.search(whoosh_query, limit=end, filter=allowed)
-        return [(hit.docnum, hit.score or 0.0) for hit in results[start:end]]
+        want = limit
+        while True:
+            results = snap.searcher.search(found.whoosh_query, limit=want, filter=allowed)
+            scored = [(docnum, score or 0.0) for score, docnum in results.top_n]
+            docnums = np.fromiter((d for d, _ in scored), dtype=np.int64, count=len(scored))
+            kept = [scored[i] for i in grouping.first_per_story(docnums, snap.grouped)]
+            if want is None or len(kept) >= limit or len(scored) < want:
+                return kept[:limit]
+            want *= 2
     docnums = np.flatnonzero(selected)
     dates = snap.dates[docnums]
-    if request.sort == "oldest":
+    if sort == "oldest":
         order = np.lexsort((docnums, np.where(dates == 0, np.iinfo(np.int64).max, dates)))
     else:
         order = np.lexsort((-docnums, -dates))
-    return [(int(d), 0.0) for d in docnums[order][start:end]]
+    docnums = docnums[order]
+    docnums = docnums[grouping.first_per_story(docnums, snap.grouped)]
+    return [(int(d), 0.0) for d in docnums[:limit]]

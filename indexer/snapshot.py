@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from indexer.store import FACETS, IndexStore
+from indexer.threadsearch import PerThreadSearchers
 
 
 @dataclass
@@ -36,7 +37,7 @@ class Snapshot:
     """One point-in-time view of the index, safe to share between threads."""
 
     def __init__(self, searcher, generation: Path | None) -> None:
-        self.searcher = searcher
+        self._searchers = PerThreadSearchers(searcher)
         self.generation = generation
         reader = searcher.reader()
         self.size = reader.doc_count_all()
@@ -44,6 +45,10 @@ class Snapshot:
         self.live[list(reader.all_doc_ids())] = True
         self.dates = self._dates(reader)
         self.facets = {name: self._facet(reader, name) for name in FACETS}
+        self.stories = self._stories(reader)
+        self.story_sizes = np.bincount(self.stories[self.live], minlength=self.size)
+        # None when no two live documents share a story: counting then skips the grouping.
+        self.grouped = self.stories if self.story_sizes.max(initial=0) > 1 else None
 
     def _dates(self, reader) -> np.ndarray:
         if self.size == 0 or not reader.has_column("date"):
@@ -51,7 +56,22 @@ class Snapshot:
         column = reader.column_reader("date")
         return np.fromiter((column[n] for n in range(self.size)), dtype=np.int64, count=self.size)
 
+    def _stories(self, reader) -> np.ndarray:
+        """Each document's story as a small integer (its own number in an index without stories)."""
+        if self.size == 0 or "story" not in reader.schema or not reader.has_column("story"):
+            return np.arange(self.size)
+        column = reader.column_reader("story")
+        keys: dict[object, int] = {}
+        ordinals = (keys.setdefault(column[n], len(keys)) for n in range(self.size))
+        return np.fromiter(ordinals, dtype=np.int64, count=self.size)
+
+    def copies(self, docnum: int) -> int:
+        """How many other live documents tell the same story."""
+        return int(self.story_sizes[self.stories[docnum]]) - 1
+
     def _facet(self, reader, name: str) -> FacetRows:
+        if name not in reader.schema:  # an index written before this facet existed
+            return FacetRows([], np.zeros((0, self.size), dtype=bool))
         values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(name)]
         rows = np.zeros((len(values), self.size), dtype=bool)
         for i, value in enumerate(values):
@@ -61,6 +81,11 @@ class Snapshot:
 
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)
+
+    @property
+    def searcher(self):
+        """This thread's searcher of the snapshot's commit (Whoosh readers are not thread-safe)."""
+        return self._searchers.get()
 
 
 class Snapshots:
@@ -74,6 +99,6 @@ class Snapshots:
     def current(self) -> Snapshot:
         with self._lock:
             snap = self._snapshot
-            if snap is None or snap.generation != self.store.generation() or not snap.searcher.up_to_date():
+            if snap is None or snap.generation != self.store.generation() or not snap._searchers.up_to_date():
                 self._snapshot = Snapshot(self.store.open().searcher(), self.store.generation())
             return self._snapshot

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from indexer.analysis import (
     folded_syllable_analyzer,
@@ -31,16 +31,18 @@ from indexer.analysis import (
 )
 from indexer.documents import Document
 from indexer.errors import IndexLocked, IndexMissing
+from indexer.facet_fields import FACETS as FACET_FIELDS
+from indexer.facet_fields import NAMES as FACETS
+from indexer.facet_fields import SEPARATOR
+from indexer.forklocks import not_inherited
 
-FACETS = ("country", "province", "year")
-SEPARATOR = ","
+__all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema"]
 
 
 def schema() -> Schema:
     """Display fields are stored; each text has exact, folded and word twins for ranking."""
     syllables, folded = syllable_analyzer(), folded_syllable_analyzer()
     words, folded_words = word_analyzer(), folded_word_analyzer()
-    facet = KEYWORD(stored=True, commas=True, scorable=False, lowercase=False)
     return Schema(
         id=ID(stored=True, unique=True),
         origin=ID(stored=True),
@@ -53,13 +55,12 @@ def schema() -> Schema:
         text_word=TEXT(analyzer=words),
         word_fold=TEXT(analyzer=folded_words, phrase=False),
         url=STORED(),
-        source=STORED(),
         published=STORED(),
         year_source=STORED(),
         date=NUMERIC(int, bits=32, sortable=True),
-        country=facet,
-        province=facet,
-        year=facet,
+        story=ID(stored=True, sortable=True),  # the id of the first copy of a syndicated story
+        minhash=STORED(),  # its text's MinHash, so later runs can find its copies (indexer.stories)
+        **{facet.name: facet.field_type() for facet in FACET_FIELDS},
     )
 
 
@@ -79,13 +80,12 @@ def fields(doc: Document) -> dict[str, object]:
         "text_word": text_words,
         "word_fold": title_words + " " + text_words,
         "url": doc.url,
-        "source": doc.source,
         "published": published,
         "year_source": doc.year_source,
         "date": int(published.replace("-", "")) if published else 0,
-        "country": SEPARATOR.join(doc.countries),
-        "province": SEPARATOR.join(doc.provinces),
-        "year": str(doc.year) if doc.year else "",
+        "story": doc.story or doc.id,
+        "minhash": doc.minhash,
+        **{facet.name: facet.index_value(doc) for facet in FACET_FIELDS},
     }
 
 
@@ -105,6 +105,13 @@ class IndexStore:
             raise IndexMissing(f"no index at {self.path}: run `thongcao index` first")
         return whoosh_index.open_dir(str(self.current.resolve()))
 
+    def outdated(self) -> bool:
+        """True when the current index lacks a field this version writes (a new facet, stories):
+        such an index cannot be updated in place, only rebuilt."""
+        if not self.exists():
+            return False
+        return not set(schema().names()) <= set(self.open().schema.names())
+
     def generation(self) -> Path | None:
         """The folder `current` points to now: readers compare it to notice a swap."""
         return self.current.resolve() if self.current.exists() else None
@@ -121,11 +128,20 @@ class IndexStore:
                     f"the index at {self.path} is being written by another `thongcao index`; "
                     "try again when it has finished"
                 ) from None
-            yield
+            with not_inherited(self.path):  # a killed run's forked workers must not keep it
+                yield
 
     def create_generation(self):
-        """A fresh empty index beside the current one, to be swapped in when complete."""
+        """A fresh empty index beside the current one, to be swapped in when complete.
+
+        Generations newer than `current` are leftovers of killed rebuilds (runs hold the
+        writer lock, so none is being written): they are removed first.
+        """
+        live = self.generation()
         numbers = [int(p.name[4:]) for p in self.path.glob("gen-*") if p.name[4:].isdigit()]
+        for number in numbers:
+            if live is None or number > int(live.name[4:]):
+                shutil.rmtree(self.path / f"gen-{number:04d}", ignore_errors=True)
         folder = self.path / f"gen-{max(numbers, default=0) + 1:04d}"
         folder.mkdir(parents=True)
         return whoosh_index.create_in(str(folder), schema())
@@ -136,15 +152,15 @@ class IndexStore:
         The previous generation is kept for one more swap, since a server may still
         be reading it.
         """
+        previous = self.generation()
         link = self.path / "current.new"
         if link.is_symlink() or link.exists():
             link.unlink()
         link.symlink_to(folder.name)
         os.replace(link, self.current)
-        keep = {folder.name}
-        generations = sorted(self.path.glob("gen-*"))
-        if len(generations) > 1:
-            keep.add(generations[-2].name if generations[-1].name == folder.name else generations[-1].name)
-        for old in generations:
+        # Keep what `current` pointed to, not the second-newest folder: after a killed
+        # rebuild that would be the half-built leftover, and the live one would go.
+        keep = {folder.name, previous.name if previous else None}
+        for old in self.path.glob("gen-*"):
             if old.name not in keep:
                 shutil.rmtree(old, ignore_errors=True)

@@ -12,7 +12,8 @@ from indexer.store import IndexStore
 from tests.conftest import cli_json
 
 YEN_BAI = "003_66be082b74e51ac7.txt"
-HIT_KEYS = {"id", "title", "url", "source", "published", "year", "countries", "provinces", "snippet", "score"}
+HIT_KEYS = {"id", "title", "url", "source", "published", "year", "countries", "provinces", "snippet", "score",
+            "province_2025", "locality", "story", "copies"}
 
 
 def get_json(client, url: str, status: int = 200) -> dict:

@@ -39,12 +39,13 @@ def create_app(index_dir: str | os.PathLike[str] | None = None, test_config: Map
     app.json.sort_keys = False
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
 
-    from webui import api, feeds, index, views
+    from webui import api, export, feeds, index, views
 
     index.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(feeds.bp)
+    app.register_blueprint(export.bp)
     app.after_request(add_security_headers)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(IndexMissing, index_missing)

@@ -53,7 +53,7 @@ def atom():
         if links.web_link(hit.url):
             _add(entry, "link", rel="related", href=links.web_link(hit.url))
         _add(entry, "updated", f"{hit.published}T00:00:00Z" if hit.published else updated)
-        for term in hit.countries + hit.provinces:
+        for term in hit.countries + hit.locality + hit.provinces:
             _add(entry, "category", term=term)
         _add(entry, "summary", hit.snippet, type="html")
     body = ET.tostring(feed, encoding="unicode")

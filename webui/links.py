@@ -11,10 +11,12 @@ import re
 
 from flask import url_for
 
+from indexer import merger
+from indexer.facet_fields import FACETS
 from indexer.search import MAX_PAGE, SearchRequest
 from webui.params import url_params
 
-FACET_LABELS = {"country": "Quốc gia", "province": "Tỉnh, thành phố", "year": "Năm"}
+FACET_LABELS = {facet.name: facet.label for facet in FACETS}
 SORT_LABELS = {"relevance": "Phù hợp nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"}
 SHOWN_VALUES = 10
 PAGE_WINDOW = 2
@@ -42,6 +44,23 @@ def facet_panels(request: SearchRequest, facets: dict[str, list[dict]]) -> list[
         label = FACET_LABELS.get(name, name)
         panels.append({"name": name, "label": label, "items": shown, "more": more})
     return panels
+
+
+def place_labels(hit: dict) -> list[dict[str, str]]:
+    """The places a hit or document is about, as labels: countries, partner localities, and
+    provinces by their 2025 unit, naming the old province where it changed ("Lào Cai (Yên Bái cũ)")."""
+    labels = [{"facet": "country", "text": v} for v in hit["countries"]]
+    labels += [{"facet": "locality", "text": v} for v in hit["locality"]]
+    labels += [{"facet": "province_2025", "text": v} for v in merger.labels(hit["provinces"])]
+    return [{**label, "heading": FACET_LABELS[label["facet"]]} for label in labels]
+
+
+def place_rows(doc: dict) -> list[dict[str, str]]:
+    """The same labels for a document page: one row per facet, its values joined."""
+    rows: dict[str, list[str]] = {}
+    for label in place_labels(doc):
+        rows.setdefault(label["heading"], []).append(label["text"])
+    return [{"heading": heading, "text": ", ".join(texts)} for heading, texts in rows.items()]
 
 
 def chosen_filters(request: SearchRequest) -> list[dict[str, str]]:

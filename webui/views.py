@@ -6,7 +6,7 @@ import re
 
 from flask import Blueprint, render_template, request, url_for
 
-from indexer.documents_view import load_document
+from indexer.documents_view import load_document, story_copies
 from indexer.errors import BadRequest, DocumentNotFound
 from indexer.search import SearchRequest, search
 from webui import links
@@ -43,6 +43,8 @@ def document(doc_id: str):
     return render_template(
         "document.html",
         doc=doc,
+        places=links.place_rows(doc),
+        copies=story_copies(snapshot, doc),
         body=highlight_text(doc["text"], q, snapshot.searcher.reader()),
         q=q,
         original_url=links.web_link(doc["url"]),
@@ -71,9 +73,15 @@ def page_context(req: SearchRequest, data: dict | None) -> dict[str, object]:
     else:
         facets = data["facets"]
     suggestion = data.get("suggestion") if data else None
+    exports = links.search_url(req, "export.csv_file", page=None, per_page=None), links.search_url(
+        req, "export.json_file", page=None, per_page=None
+    )
     return {
         "form": req,
         "data": data,
+        "labels": {hit["id"]: links.place_labels(hit) for hit in data["hits"]} if data else {},
+        "export_csv_url": exports[0],
+        "export_json_url": exports[1],
         "facets": links.facet_panels(req, facets),
         "chosen": links.chosen_filters(req),
         "clear_url": links.clear_url(req),

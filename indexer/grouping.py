@@ -1,0 +1,55 @@
+"""Syndicated copies counted once: totals, facet counts and result lists by story, not by document.
+
+Each document carries a story ordinal (the snapshot's `stories` array; copies of one text
+share it, see indexer/stories.py).  A search shows one hit per story, so every number it
+gives counts stories: `distinct` for totals, `counts` for facet values (a story counts once
+for a value if any of its matching copies has it), `first_per_story` for result lists (the
+first copy in the requested order stands for its story).  `stories=None` means no two
+documents share a story, and everything reduces to plain document counts.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def distinct(mask: np.ndarray, stories: np.ndarray | None) -> int:
+    """How many stories have a document in `mask`.
+
+    >>> distinct(np.array([True, True, False, True]), np.array([0, 0, 1, 2]))
+    2
+    """
+    if stories is None:
+        return int(mask.sum())
+    return int(np.unique(stories[mask]).size)
+
+
+def counts(rows: np.ndarray, base: np.ndarray, stories: np.ndarray | None) -> np.ndarray:
+    """Per row (facet value): how many stories have a document in `base` carrying that value.
+
+    >>> rows = np.array([[True, True, False], [False, False, True]])
+    >>> counts(rows, np.array([True, True, True]), np.array([0, 0, 1])).tolist()
+    [1, 1]
+    """
+    if stories is None or not rows.shape[0]:
+        return (rows & base).sum(axis=1)
+    docs = np.flatnonzero(base)
+    if not docs.size:
+        return np.zeros(rows.shape[0], dtype=np.int64)
+    order = np.argsort(stories[docs], kind="stable")
+    docs, keys = docs[order], stories[docs][order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return np.logical_or.reduceat(rows[:, docs], starts, axis=1).sum(axis=1)
+
+
+def first_per_story(docnums: np.ndarray, stories: np.ndarray | None) -> np.ndarray:
+    """Positions in `docnums` (already in display order) of each story's first document.
+
+    >>> stories = np.array([0, 0, 0, 1, 0, 1, 0, 2, 0, 3])  # documents 3 and 5 are copies
+    >>> first_per_story(np.array([7, 3, 5, 9]), stories).tolist()
+    [0, 1, 3]
+    """
+    if stories is None or not len(docnums):
+        return np.arange(len(docnums))
+    _, first = np.unique(stories[docnums], return_index=True)
+    return np.sort(first)

@@ -1,0 +1,76 @@
+"""The facet registry: one row per facet, and every layer follows it."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from indexer.cli import build_parser
+from indexer.facet_fields import BY_NAME, FACETS
+from indexer.search import Hit
+from indexer.store import schema
+from tests.conftest import cli_json
+from webui.links import FACET_LABELS
+
+
+def test_the_interfaces_hit_keys_are_kept_and_the_new_facets_added():
+    keys = {facet.name: facet.hit_key for facet in FACETS}
+    assert keys == {
+        "country": "countries", "province": "provinces", "year": "year",
+        "province_2025": "province_2025", "locality": "locality", "source": "source",
+    }
+
+
+def test_every_facet_has_a_field_a_hit_key_a_label_and_an_option():
+    hit_fields = {f.name for f in fields(Hit)}
+    options = {action.dest: action.option_strings for action in build_parser()._subparsers._group_actions[0]
+               .choices["search"]._actions}
+    for facet in FACETS:
+        assert facet.name in schema().names()
+        assert facet.hit_key in hit_fields
+        assert FACET_LABELS[facet.name] == facet.label
+        assert options[facet.name] == [facet.option]
+    assert BY_NAME["province_2025"].option == "--province-2025"
+
+
+def test_every_facet_is_a_key_of_the_results_facets(seed_index):
+    found = cli_json("search", "", index=seed_index)
+    assert list(found["facets"]) == [facet.name for facet in FACETS]
+    assert {"province_2025", "locality", "source"} <= set(found["hits"][0])
+
+
+def test_the_new_options_filter_like_the_old_ones(seed_index):
+    by_option = cli_json("search", "", "--province-2025", "Lào Cai", "--locality", "Mimasaka",
+                         "--source", "Cổng TTĐT tỉnh Yên Bái", index=seed_index)
+    assert [hit["id"] for hit in by_option["hits"]] == ["003_66be082b74e51ac7.txt"]
+    assert cli_json("search", "", "--source", "Báo Atlantis", index=seed_index)["total"] == 0
+
+
+def test_an_index_from_before_the_new_fields_is_searched_then_rebuilt(tmp_path):
+    from whoosh import index as whoosh_index
+
+    from indexer.extract import build_document
+    from indexer.pipeline import index_paths
+    from indexer.search import SearchRequest, search
+    from indexer.snapshot import Snapshots
+    from indexer.sources import read
+    from indexer.store import IndexStore, fields
+    from tests.conftest import CORPUS
+
+    old = schema()
+    for name in ("story", "minhash", "province_2025", "locality", "source"):
+        old.remove(name)
+    folder = tmp_path / "index" / "gen-0001"
+    folder.mkdir(parents=True)
+    with whoosh_index.create_in(str(folder), old).writer() as writer:
+        for item in read([CORPUS]):
+            document = fields(build_document(item, "0:old"))
+            writer.add_document(**{k: v for k, v in document.items() if k in old.names()})
+    (tmp_path / "index" / "current").symlink_to("gen-0001")
+    store = IndexStore(tmp_path / "index")
+
+    result = search(Snapshots(store).current(), SearchRequest(""))
+    assert result.total == 5 and result.facets["locality"] == [] and result.hits[0].copies == 0
+    assert store.outdated()
+    report = index_paths(store, [CORPUS])
+    assert report.added == 5 and store.generation().name == "gen-0002" and not store.outdated()
+    assert search(Snapshots(store).current(), SearchRequest("", {"locality": ("Imsil",)})).total == 1

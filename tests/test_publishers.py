@@ -1,0 +1,54 @@
+"""source: one readable publisher name per outlet, from site names, bylines and hosts."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.publishers import host, publisher
+from indexer.search import SearchRequest, search
+from indexer.webpage import extract_html
+from tests.conftest import SHARED
+
+
+def test_the_seeds_publishers(snapshot):
+    sources = {hit.id[:3]: hit.source for hit in search(snapshot, SearchRequest("", per_page=10)).hits}
+    assert sources["000"] == "Báo Tuyên Quang"  # "Theo Báo Tuyên Quang"
+    assert sources["003"] == "Cổng TTĐT tỉnh Yên Bái"  # "CTTĐT - Sáng 21/11, UBND tỉnh Yên Bái ..."
+    assert sources["004"] == "TTXVN"  # "Xuân Khu (TTXVN)"
+    assert sources["htt"] == "Báo Xây Dựng"  # "Nguồn Xây Dựng: https://baoxaydung.com.vn/..."
+
+
+def test_source_is_a_facet(snapshot):
+    result = search(snapshot, SearchRequest("", {"source": ("Báo Tuyên Quang",)}))
+    assert [hit.id for hit in result.hits] == ["000_eb25f7a71b7afa55.txt"]
+    counts = {f["value"]: f["count"] for f in result.facets["source"]}
+    assert counts["Báo Tuyên Quang"] == 1 and counts["TTXVN"] == 1  # disjunctive, like the others
+
+
+@pytest.mark.parametrize(
+    "page, name",
+    [
+        ("baochinhphu_article.html", "Báo Chính phủ"),  # only the host "baochinhphu.vn"
+        ("baodautu_article.html", "Báo Đầu tư"),  # og:site_name "baodautu"
+        ("dantri_article.html", "Báo Dân trí"),  # "Báo điện tử Dân Trí"
+        ("nld_article.html", "Báo Người Lao Động"),  # "Báo Người Lao Động Online"
+        ("tuoitre_article.html", "Báo Tuổi Trẻ"),  # "TUOI TRE ONLINE"
+        ("vietnamnet_article.html", "VietNamNet"),  # "VietNamNet News"
+        ("vnexpress_article.html", "VnExpress"),  # "vnexpress.net"
+        ("cafef_article.html", "CafeF"),  # "cafef"
+    ],
+)
+def test_real_pages_get_a_readable_name(page, name):
+    found = extract_html((SHARED / "html" / page).read_text("utf-8", errors="replace"))
+    assert publisher(found.source, found.url) == name
+
+
+def test_unknown_outlets_keep_their_name_or_host():
+    assert publisher("Báo Điện Biên Phủ") == "Báo Điện Biên Phủ"
+    assert publisher(None, "https://www.baodienbienphu.info.vn/tin/1.htm") == "baodienbienphu.info.vn"
+    assert publisher(None, "corpus/a.txt") is None and host("javascript:alert(1)") is None
+
+
+def test_a_bare_portal_credit_names_the_provinces_portal():
+    assert publisher("Cổng thông tin điện tử", None, ["Hà Nội"]) == "Cổng TTĐT Thành phố Hà Nội"
+    assert publisher("CTTĐT", None, []) == "CTTĐT"  # no province: nothing to guess from

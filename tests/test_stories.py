@@ -1,0 +1,135 @@
+"""Syndicated copies: grouped at index time into one story, shown and counted once.
+
+The texts are synthetic (a release and another on the same topic); the threshold itself
+is measured on real articles by scripts/dedup_eval.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer.pipeline import index_paths
+from indexer.search import SearchRequest, iter_matches, search
+from indexer.snapshot import Snapshots
+from indexer.store import IndexStore
+from indexer.stories import MIN_SHINGLES, StoryFinder, signature
+
+RELEASE = (
+    "Chiều 12/5, Ủy ban nhân dân tỉnh Tuyên Quang tiếp Đoàn công tác huyện Imsil, tỉnh Jeollabuk, Hàn Quốc. "
+    "Hai bên đã trao đổi về kết quả thực hiện thỏa thuận hợp tác về phái cử lao động thời vụ. "
+    "Năm qua, tỉnh đã đưa hơn ba trăm lao động sang làm việc tại các trang trại của huyện Imsil. "
+    "Người lao động được bảo đảm thu nhập, chỗ ở và bảo hiểm theo đúng hợp đồng đã ký. "
+    "Lãnh đạo tỉnh đề nghị huyện Imsil tiếp tục mở rộng ngành nghề, tăng số lượng lao động tiếp nhận. "
+    "Ông Shim Min, Chủ tịch huyện Imsil, cảm ơn sự phối hợp chặt chẽ của các sở, ngành của tỉnh. "
+    "Hai bên thống nhất tổ chức giao lưu văn hóa, thể thao nhân dịp kỷ niệm ngày ký kết kết nghĩa. "
+    "Dịp này, đoàn đã thăm mô hình trồng chè và chế biến cam sành của nông dân trên địa bàn."
+)
+OTHER = (  # the same topic and names, another story
+    "Sáng 3/9, Sở Lao động, Thương binh và Xã hội tỉnh Tuyên Quang tổ chức hội nghị tuyển chọn lao động. "
+    "Hội nghị nhằm tuyển người đi làm việc thời vụ tại huyện Imsil, tỉnh Jeollabuk, Hàn Quốc trong năm tới. "
+    "Có hơn năm trăm người dân các huyện Chiêm Hóa, Na Hang và Lâm Bình đăng ký tham gia. "
+    "Các ứng viên được kiểm tra sức khỏe, phỏng vấn và học tiếng Hàn trong ba tháng. "
+    "Sở đề nghị các địa phương tuyên truyền để người lao động hiểu rõ quyền lợi và nghĩa vụ. "
+    "Lao động vi phạm hợp đồng, bỏ trốn sẽ bị xử lý theo quy định của pháp luật hai nước."
+)
+
+
+def copies_of(text: str) -> dict[str, str]:
+    """A release the way outlets re-publish it."""
+    sentences = text.split(". ")
+    return {
+        "trimmed": ". ".join(sentences[:-2]) + ".",
+        "byline": f"(TTXVN) - {text}\n\nTheo Báo Tuyên Quang",
+        "unaccented": text.replace("Tuyên Quang", "Tuyen Quang"),
+    }
+
+
+@pytest.mark.parametrize("kind", ["trimmed", "byline", "unaccented"])
+def test_a_copy_joins_the_story_of_the_first(kind):
+    finder = StoryFinder()
+    assert finder.assign("first", signature(RELEASE)) == "first"
+    assert finder.assign("copy", signature(copies_of(RELEASE)[kind])) == "first"
+
+
+def test_another_story_on_the_same_topic_stays_apart():
+    finder = StoryFinder()
+    finder.assign("first", signature(RELEASE))
+    assert finder.assign("other", signature(OTHER)) == "other"
+
+
+def test_short_texts_are_never_grouped():
+    assert signature("Tỉnh Tuyên Quang tiếp đoàn Hàn Quốc.") is None
+    assert MIN_SHINGLES >= 10
+
+
+def write(folder, name: str, records: list[tuple[str, str, str]]):
+    path = folder / name
+    lines = [json.dumps({"title": t, "text": x, "url": u, "published": "2024-05-12"}, ensure_ascii=False)
+             for t, x, u in records]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def grouped(tmp_path_factory):
+    """Two runs: the release and another story first, then two copies of the release."""
+    folder = tmp_path_factory.mktemp("stories")
+    store = IndexStore(folder / "index")
+    first = write(folder, "first.jsonl", [
+        ("Tuyên Quang tiếp đoàn huyện Imsil", RELEASE, "https://baotuyenquang.com.vn/a.html"),
+        ("Tuyển lao động đi Imsil", OTHER, "https://baotuyenquang.com.vn/b.html"),
+    ])
+    index_paths(store, [first])
+    copies = copies_of(RELEASE)
+    second = write(folder, "second.jsonl", [
+        ("Tăng cường hợp tác lao động với Imsil", copies["byline"], "https://baotintuc.vn/c.html"),
+        ("Imsil tiếp nhận thêm lao động Tuyên Quang", copies["trimmed"], "https://nhandan.vn/d.html"),
+    ])
+    index_paths(store, [first, second])  # incremental: the copies meet the indexed release
+    return Snapshots(store).current()
+
+
+def test_a_later_runs_copies_join_the_indexed_story(grouped):
+    result = search(grouped, SearchRequest("Imsil"))
+    assert result.total == 2
+    release = next(hit for hit in result.hits if hit.story == "https://baotuyenquang.com.vn/a.html")
+    assert release.copies == 2
+    assert {hit.story for hit in result.hits} == {release.story, "https://baotuyenquang.com.vn/b.html"}
+
+
+def test_facets_count_stories_not_documents(grouped):
+    result = search(grouped, SearchRequest(""))
+    sources = {f["value"]: f["count"] for f in result.facets["source"]}
+    # Three documents credit Báo Tuyên Quang (the release, the other story, and the copy on
+    # baotintuc.vn whose byline says "Theo Báo Tuyên Quang"): two stories.
+    assert sources == {"Báo Tuyên Quang": 2, "Báo Nhân Dân": 1}
+    years = {f["value"]: f["count"] for f in result.facets["year"]}
+    assert years == {"2024": 2} and result.total == 2
+
+
+def test_a_filter_on_a_copys_facet_shows_that_copy(grouped):
+    result = search(grouped, SearchRequest("", {"source": ("Báo Nhân Dân",)}))
+    assert [hit.id for hit in result.hits] == ["https://nhandan.vn/d.html"]
+    assert result.hits[0].copies == 2
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_every_match_is_one_hit_per_story_in_every_order(grouped, sort):
+    request = SearchRequest("lao động", sort=sort)
+    listed = list(iter_matches(grouped, request))
+    assert len(listed) == search(grouped, request).total == 2
+    assert len({hit.story for hit in listed}) == 2
+
+
+def test_the_document_page_lists_the_copies(grouped, tmp_path):
+    from webui.app import create_app
+
+    index = grouped.generation.parent
+    client = create_app(index, {"TESTING": True}).test_client()
+    hits = client.get("/?q=Imsil").get_data(as_text=True)
+    assert "2 bản tương tự" in hits
+    page = client.get("/doc/https://baotuyenquang.com.vn/a.html").get_data(as_text=True)
+    assert 'id="copies"' in page
+    assert "https://nhandan.vn/d.html" in page and "https://baotintuc.vn/c.html" in page

@@ -1,0 +1,95 @@
+"""Every hit of a search as a download: GET /export.csv and GET /export.json.
+
+The parameters are those of /api/search, checked alike (`page` and `per_page` are
+validated, but every page is exported).  Rows come from `indexer.search.iter_matches`, one
+per hit of the search, in its order, so a file holds exactly `total` rows; they are streamed
+as they are read, so an export of the whole index never sits in memory.  Each row has the
+hit's fields but `snippet`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, fields
+
+from flask import Blueprint, Response, jsonify, request, stream_with_context
+
+from indexer.errors import BadRequest
+from indexer.search import Hit, iter_matches
+from webui.index import get_snapshot
+from webui.params import search_request
+
+bp = Blueprint("export", __name__)
+
+COLUMNS = tuple(f.name for f in fields(Hit) if f.name != "snippet")
+LIST_SEPARATOR = "; "  # between the values of a list in one CSV cell
+
+
+def _rows() -> Iterator[dict[str, object]]:
+    """The hits of the request's search, as dicts without the snippet.
+
+    The request is checked now (a BadRequest is a 400 before any byte is sent); the
+    hits are read as the response streams.
+    """
+    hits = iter_matches(get_snapshot(), search_request(request.args))
+    return ({k: v for k, v in asdict(hit).items() if k != "snippet"} for hit in hits)
+
+
+def _download(body: Iterator[str], mimetype: str, extension: str) -> Response:
+    response = Response(stream_with_context(body), mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="thongcao.{extension}"'
+    return response
+
+
+@bp.get("/export.csv")
+def csv_file():
+    """Every hit as a CSV row (UTF-8 with a BOM, so spreadsheets read the accents)."""
+    rows = _rows()
+
+    def body() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(COLUMNS)
+        yield "\ufeff" + _drain(buffer)
+        for row in rows:
+            writer.writerow(_cell(row[c]) for c in COLUMNS)
+            yield _drain(buffer)
+
+    return _download(body(), "text/csv", "csv")
+
+
+@bp.get("/export.json")
+def json_file():
+    """Every hit as one object of a JSON array."""
+    rows = _rows()
+
+    def body() -> Iterator[str]:
+        yield "["
+        for n, row in enumerate(rows):
+            yield ("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False)
+        yield "\n]\n"
+
+    return _download(body(), "application/json", "json")
+
+
+@bp.errorhandler(BadRequest)
+def bad_request(exc: BadRequest):
+    """Parameters no search could honour: 400 with a JSON error, as on the API."""
+    return jsonify(error=str(exc)), 400
+
+
+def _cell(value: object) -> object:
+    """Lists become one cell ("Hàn Quốc; Nhật Bản"); None an empty one."""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return "" if value is None else value
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
