@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from indexer import legacy
 from indexer.errors import DecodeError
 from indexer.text import nfc
 
@@ -66,21 +67,34 @@ def _is_text(text: str) -> bool:
     return controls <= len(text) * 0.01
 
 
-def decode(data: bytes, declared: str | None = None) -> str:
+def decode(data: bytes, declared: str | None = None, *, repair: bool = True) -> str:
     """Decode crawled bytes to NFC text, or raise DecodeError saying why not.
 
     A declared single-byte charset loses to bytes that are valid multi-byte UTF-8:
     random legacy text is almost never valid UTF-8, but mislabelled UTF-8 is common.
+    TCVN3 and VNI (bytes or their Latin-1 surface) become Unicode, UTF-8 read as
+    Windows-1252 is read again, and what stays mojibake is a DecodeError (indexer.legacy);
+    `repair=False` leaves that to the caller (a JSONL file judges each record alone).
 
     >>> decode(b"H\\xe0n Qu\\xf4\\xecc", "windows-1258")
     'Hàn Quốc'
     >>> decode("Hàn Quốc".encode("utf-16"))
     'Hàn Quốc'
+    >>> decode("Hµn Quèc".encode("latin-1")), decode("Haøn Quoác".encode("latin-1"))
+    ('Hàn Quốc', 'Hàn Quốc')
     """
+    text = _decode(data, declared)
+    return nfc(legacy.repaired(text)) if repair else text
+
+
+def _decode(data: bytes, declared: str | None) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _checked(data[len(bom) :], codec, "its byte-order mark")
     utf8 = _try(data, "utf-8")
+    converted = legacy.from_legacy_bytes(data) if utf8 is None else None
+    if converted is not None and _is_text(converted):
+        return nfc(converted)
     if declared and _known(declared) and not (utf8 is not None and not data.isascii()):
         try:
             return _checked(data, declared, f"its declared charset {declared}")
@@ -108,7 +122,7 @@ def _detected(data: bytes) -> str:
 def _known(codec: str) -> bool:
     try:
         codecs.lookup(codec)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a name with a NUL in it
         return False
     return True
 
@@ -116,7 +130,7 @@ def _known(codec: str) -> bool:
 def _try(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # UnicodeError: codecs like "undefined" raise it bare
         return None
 
 

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from indexer import legacy
 from indexer.decode import declared_html_charset, decode
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import DecodeError
@@ -23,7 +24,10 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# One press release is tens of kilobytes; pyvi segments ~100-150 KB of text a second, so a
+# bigger single document (a .txt or .html file, a JSONL record, a WARC response) is a dump,
+# not an article, and would hold a run for minutes: it is rejected as "too large".
+MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
 
 Read = SourceItem | Rejected
 
@@ -90,8 +94,9 @@ def read_file(file: Path, origin: str) -> Iterator[Read]:
         return
     try:
         size = file.stat().st_size
-        if size > MAX_FILE_BYTES and kind in ("text", "html"):
-            yield Rejected(str(file), f"file too large: {size} bytes (limit {MAX_FILE_BYTES})")
+        if size > MAX_DOCUMENT_BYTES and kind in ("text", "html"):
+            limit = f"limit {MAX_DOCUMENT_BYTES} for one document"
+            yield Rejected(str(file), f"file too large: {size} bytes ({limit})")
             return
         if kind == "warc":
             from indexer.warc import read_warc
@@ -124,7 +129,9 @@ def _read_document(data: bytes, file: Path, origin: str, kind: str) -> Iterator[
 def read_jsonl(data: bytes, file: Path, origin: str) -> Iterator[Read]:
     """One SourceItem per JSON line with `text` or `html`; a bad line is rejected alone."""
     try:
-        lines = decode(data).splitlines()
+        # Only "\n" ends a JSONL line: splitlines() would also cut at U+2028 or U+0085,
+        # which JSON strings may hold raw.  Mojibake is judged record by record.
+        lines = decode(data, repair=False).split("\n")
     except DecodeError as exc:
         yield Rejected(str(file), str(exc))
         return
@@ -150,13 +157,20 @@ def _jsonl_item(record: object, origin: str, number: int) -> SourceItem | str:
     fields = {name: record.get(name) for name in ("url", "title", "published", "source")}
     if any(value is not None and not isinstance(value, str) for value in fields.values()):
         return "`url`, `title`, `published` and `source` must be strings"
+    if len(body) > MAX_DOCUMENT_BYTES:
+        return f"record too large: {len(body)} characters (limit {MAX_DOCUMENT_BYTES} for one document)"
+    try:
+        body = legacy.repaired(body.encode("utf-8", "replace").decode("utf-8"))
+        fields["title"] = legacy.repaired(fields["title"]) if fields["title"] else None
+    except DecodeError as exc:
+        return str(exc)
     key = record.get("id")
     suffix = f"#{key}" if isinstance(key, (str, int)) and str(key).strip() else f"#{number}"
     raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode()
     return SourceItem(
         origin=origin + suffix,
         kind=kind,
-        content=nfc(body.encode("utf-8", "replace").decode("utf-8")),
+        content=nfc(body),
         digest=digest(raw),
         **fields,
     )

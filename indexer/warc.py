@@ -13,7 +13,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from indexer.decode import declared_html_charset, decode, header_charset
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import DecodeError
-from indexer.sources import digest
+from indexer.sources import MAX_DOCUMENT_BYTES, digest
 
 
 def read_warc(file: Path, origin: str) -> Iterator[SourceItem | Rejected]:
@@ -61,6 +61,9 @@ def _response(record, origin: str, number: int, file: Path) -> SourceItem | Reje
     where = f"{file}#{url or number}"
     if not data.strip():
         return Rejected(where, "empty response")
+    if len(data) > MAX_DOCUMENT_BYTES:
+        limit = f"limit {MAX_DOCUMENT_BYTES} for one document"
+        return Rejected(where, f"response too large: {len(data)} bytes ({limit})")
     declared = header_charset(content_type) or declared_html_charset(data)
     try:
         content = decode(data, declared)

@@ -9,8 +9,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Fuzz tests (tests/test_fuzz_*.py) run a bounded number of examples; HYPOTHESIS_PROFILE=thorough
+# for a long hunt.  No example database: nothing is written into the work tree.
+settings.register_profile(
+    "ci", max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("thorough", max_examples=5000, deadline=None, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 CORPUS = ROOT / "corpus"
 DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared"

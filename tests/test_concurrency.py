@@ -1,0 +1,141 @@
+"""Side by side: `thongcao serve` answers through an index run and shows its documents after
+the commit without a restart; a second `thongcao index` is refused; threads sharing a
+snapshot search through readers of their own."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from indexer.search import SearchRequest, search
+from indexer.snapshot import Snapshots
+from indexer.store import IndexStore
+from tests.conftest import _serving
+from tests.crashkit import files, phase, start
+from tests.synthetic import write_crawl
+
+
+@pytest.fixture
+def index(seed_index, tmp_path):
+    """A private copy of the corpus index, for runs that write to it."""
+    copy = tmp_path / "index"
+    shutil.copytree(seed_index, copy, symlinks=True)
+    return copy
+
+
+def get(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, {}
+
+
+def listed_total(index) -> int:
+    """How many hits an empty query lists, read straight from the index."""
+    snap = Snapshots(IndexStore(index)).current()
+    try:
+        return search(snap, SearchRequest()).total
+    finally:
+        snap.searcher.close()
+
+
+def test_serve_answers_through_an_index_run_and_shows_its_documents_after_the_commit(index, tmp_path):
+    crawl = write_crawl(tmp_path / "more.jsonl", 80)
+    server = _serving(index, tmp_path / "serve.log")
+    base = next(server)
+    try:
+        listing = f"{base}/api/search?per_page=1"
+        status, first = get(listing)
+        assert status == 200
+        run = start(index, str(crawl))
+        totals, failures, requests = [], [], 0
+        queries = ["", "Hàn Quốc", "han quoc", '"du lịch biển"', "nông nghiệp -Lào"]
+        while run.poll() is None or len(totals) < 3 or totals[-1] == first["total"]:
+            q = queries[requests % len(queries)]
+            params = urllib.parse.urlencode({"q": q, "page": 1 + requests % 3})
+            status, data = get(f"{base}/api/search?{params}")
+            requests += 1
+            if status != 200:
+                failures.append((q, status))
+            elif not q:
+                totals.append(data["total"])
+            assert requests < 5000, "the new documents never showed up"
+        out, err = run.communicate()
+        assert run.returncode == 0, err
+        assert failures == []
+        assert json.loads(out)["documents"] == first["total"] + 80
+        # Only two states were ever served: before the commit and after it, never in between.
+        # (The listing's total is what a fresh reader of the index finds: copies of one
+        # story may be folded together, so it need not be documents + 80.)
+        assert set(totals) == {first["total"], listed_total(index)} and totals == sorted(totals)
+        assert totals[-1] > first["total"]
+        status, doc = get(
+            f"{base}/api/doc/{urllib.parse.quote('https://sonoivu.example.vn/thong-cao/00000.html')}"
+        )
+        assert status == 200 and doc["id"].endswith("00000.html")
+    finally:
+        server.close()
+
+
+def test_a_second_run_is_refused_while_the_first_writes_and_the_index_stays_intact(index, tmp_path):
+    first_crawl = write_crawl(tmp_path / "first.jsonl", 80)
+    second_crawl = write_crawl(tmp_path / "second.jsonl", 10, start=500)
+    before = files(index)
+    first = start(index, str(first_crawl))
+    try:
+        while first.poll() is None and phase(index, before) == "starting":
+            time.sleep(0.01)
+        assert first.poll() is None, "the first run ended before the second could try"
+        second = start(index, str(second_crawl))
+        out, err = second.communicate(timeout=120)
+    finally:
+        first_out, first_err = first.communicate(timeout=300)
+    assert second.returncode == 1 and out == ""
+    assert err == (
+        f"thongcao: the index at {index} is being written by another `thongcao index`; "
+        "try again when it has finished\n"
+    )
+    assert first.returncode == 0, first_err
+    assert json.loads(first_out)["added"] == 80
+    snap = Snapshots(IndexStore(index)).current()
+    try:
+        ids = {fields["id"] for fields in snap.searcher.all_stored_fields()}
+    finally:
+        snap.searcher.close()
+    assert len(ids) == 5 + 80 and not any("/00500" in i or "/00509" in i for i in ids)
+
+
+def test_threads_sharing_a_snapshot_each_search_through_their_own_reader(seed_index):
+    """Whoosh readers seek and read one shared file: two threads on one reader read each
+    other's posting blocks ("Block tag error", unpickling errors, a 500 from serve)."""
+    snap = Snapshots(IndexStore(seed_index)).current()
+    searchers, errors = [], []
+    queries = ["hợp tác", "Hàn Quốc", "han quoc", '"Nhật Bản"', "Lào -Điện", "title:Imsil"]
+    expected = {q: search(snap, SearchRequest(q)).total for q in queries}
+
+    def work(number: int) -> None:
+        searchers.append(snap.searcher)
+        for i in range(60):
+            q = queries[(number + i) % len(queries)]
+            try:
+                assert search(snap, SearchRequest(q, page=1 + i % 2, per_page=2)).total == expected[q]
+            except Exception as exc:  # noqa: BLE001 - any failure at all is the finding
+                errors.append(repr(exc))
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len({id(s) for s in searchers}) == 8  # one reader per thread, of one commit
+    assert {s.reader().generation() for s in searchers} == {snap.searcher.reader().generation()}
