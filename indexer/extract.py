@@ -10,7 +10,11 @@ from __future__ import annotations
 from indexer import facets
 from indexer.dates import find_date
 from indexer.documents import Document, Extracted, Rejected, SourceItem
+from indexer.localities import localities
+from indexer.merger import provinces_2025
 from indexer.plaintext import extract_text
+from indexer.publishers import publisher
+from indexer.stories import signature
 from indexer.text import nfc
 from indexer.webpage import extract_html
 
@@ -21,7 +25,7 @@ def extract(item: SourceItem) -> Extracted:
     """The article in an item, by its kind: HTML pages lose their chrome, text its portal."""
     if item.kind == "html":
         return extract_html(item.content, item.url)
-    return extract_text(item.content)
+    return extract_text(item.content, _clean(item.title))
 
 
 def build_document(item: SourceItem, digest: str) -> Document | Rejected:
@@ -36,6 +40,7 @@ def build_document(item: SourceItem, digest: str) -> Document | Rejected:
     meta_dates = ((item.published,) if item.published else ()) + tuple(found.meta_dates)
     when = find_date(text, meta_dates)
     url = _clean(item.url) or _clean(found.url)
+    countries, provinces = facets.countries(title, text), facets.provinces(title, text)
     return Document(
         id=url or item.origin,
         origin=item.origin,
@@ -43,12 +48,15 @@ def build_document(item: SourceItem, digest: str) -> Document | Rejected:
         title=title,
         text=text,
         url=url,
-        source=_clean(item.source) or _clean(found.source),
+        source=publisher(_clean(item.source) or _clean(found.source), url, provinces),
         published=when.published,
         year=when.year,
         year_source=when.year_source,
-        countries=facets.countries(title, text),
-        provinces=facets.provinces(title, text),
+        countries=countries,
+        provinces=provinces,
+        provinces_2025=provinces_2025(provinces),
+        localities=localities(title, text, countries),
+        minhash=signature(text),
     )
 
 

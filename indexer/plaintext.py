@@ -64,6 +64,7 @@ AGENCY_RE = re.compile(r"^[A-ZĐ][A-ZĐ0-9+]+(?:/[A-ZĐ0-9+.]+)?$")
 UI_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in UI_WORDS) + r")(?!\w)", re.I)
 
 
+MAX_CHROME_WORDS = 30
 _LETTERED = re.compile(r"\S*[^\W\d_]\S*")
 _COUNT_SUFFIX = re.compile(r"\(\d+\)$")
 
@@ -132,7 +133,10 @@ def is_chrome_line(line: str, vietnamese: bool = True) -> bool:
     >>> is_chrome_line("Bình Phước thăm và làm việc với Chính quyền tỉnh Jeollanam, Hàn Quốc")
     False
     """
-    low, toks, parts = normalize(line), words(line), re.split(r"\s[/|]\s", line)
+    toks = words(line)
+    if len(toks) > MAX_CHROME_WORDS:  # a paragraph, even one that mentions ">>" or "tel:"
+        return False
+    low, parts = normalize(line), re.split(r"\s[/|]\s", line)
     portal = next((toks[len(p.split()) :] for p in PORTAL_PREFIXES if low.startswith(p)), None)
     return (
         len(toks) <= 2 or bool(BULLET_RE.match(line)) or _key(line) in _NAV_KEYS or is_dateline(line)
@@ -305,15 +309,21 @@ def split_units(content: str) -> list[str]:
     return units
 
 
-def extract_text(content: str) -> Extracted:
-    """Headline, cleaned body (dateline first), publisher and source URL of one crawled text."""
+def extract_text(content: str, title: str | None = None) -> Extracted:
+    """Headline, cleaned body (dateline first), publisher and source URL of one crawled text.
+
+    When the crawl gave the `title` (a JSONL field), the text is all body: only a
+    repeat of that title at its top is dropped.
+    """
     units = split_units(content or "")
     if not units:
-        return Extracted(title="", text="")
+        return Extracted(title=title or "", text="")
     vietnamese = has_diacritics(content)
     skipped = (i for i, u in enumerate(units) if not is_chrome_line(u, vietnamese) and len(words(u)) >= 4)
-    first = next(skipped, None)
-    if first is None or is_headline(units[first]):
+    first = None if title else next(skipped, None)
+    if title:
+        repeat, start = _key(title), 0
+    elif first is None or is_headline(units[first]):
         start = 0 if first is None else first
         title, repeat, start = units[start], _key(units[start]), start + 1
     else:  # no headline: the opening paragraph lends its first sentence and stays in the body

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from whoosh import query as wq
 
 from indexer.analysis import segment, syllables, words
+from indexer.readings import best_reading
 from indexer.snippets import Marks
 from indexer.text import fold, has_diacritics, nfc
 
@@ -205,10 +206,8 @@ def compile_query(node: Node, reader) -> wq.Query:
         return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
     fields = ("title",) if node.field == "title" else FIELDS
     if node.phrase:
-        return _word_clause(syllables(node.text), fields, has_diacritics(node.text))
-    return wq.And(
-        [_word_clause(w.split("_"), fields, has_diacritics(w)) for w in query_words(node.text, reader)]
-    )
+        return _phrase_clause(syllables(node.text), fields, has_diacritics(node.text))
+    return wq.And([_word_clause(w, fields, reader) for w in query_words(node.text, reader)])
 
 
 def query_words(text: str, reader) -> list[str]:
@@ -231,14 +230,26 @@ def query_words(text: str, reader) -> list[str]:
     return grouped
 
 
-def _word_clause(parts: list[str], fields: tuple[str, ...], accented: bool) -> wq.Query:
-    """One word: its syllables side by side, exactly (ranked first) or folded."""
+def _word_clause(word: str, fields: tuple[str, ...], reader) -> wq.Query:
+    """One word: its syllables side by side, folded, and exactly as typed (ranked first).
+
+    A word typed without diacritics is ranked by the reading the corpus uses most
+    ("ban hang" → bán hàng), a little below what an accented query gets.
+    """
+    if has_diacritics(word):
+        return _phrase_clause(word.split("_"), fields, True)
+    preferred = best_reading(reader, word)
+    return _phrase_clause(word.split("_"), fields, False, preferred.split("_") if preferred else None)
+
+
+def _phrase_clause(parts, fields, accented: bool, preferred: list[str] | None = None) -> wq.Query:
     folded = [fold(p) for p in parts]
     clauses = [_sequence(f + "_fold", folded) for f in fields]
-    if accented:
-        clauses += [_sequence(f, parts, boost=2.0) for f in fields]
-        if len(parts) > 1:
-            clauses += [wq.Term(f + "_word", "_".join(parts), boost=2.0) for f in fields]
+    exact, boost = (parts, 2.0) if accented else (preferred, 1.0)
+    if exact:
+        clauses += [_sequence(f, exact, boost=boost) for f in fields]
+        if len(exact) > 1:
+            clauses += [wq.Term(f + "_word", "_".join(exact), boost=boost) for f in fields]
     return wq.Or(clauses)
 
 
@@ -271,3 +282,24 @@ def _typed_marks(node: Node) -> bool:
     if isinstance(node, All):
         return any(_typed_marks(n) for n in node.items)
     return False
+
+
+def suggestion(node: Node | None, reader) -> str | None:
+    """The accented form of a query typed without diacritics, if the index knows one.
+
+    Bare words become their most used readings; operators and quotes are dropped,
+    since the suggestion is a plain query to try.
+    """
+    if node is None or _typed_marks(node):
+        return None
+    runs: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, All):
+            stack.extend(reversed(current.items))
+        elif isinstance(current, Terms):
+            readings = [best_reading(reader, w) or w for w in query_words(current.text, reader)]
+            runs.append(" ".join(r.replace("_", " ") for r in readings))
+    text = " ".join(runs)
+    return text if has_diacritics(text) else None

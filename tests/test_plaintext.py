@@ -272,3 +272,20 @@ def test_never_raises_on_mangled_input() -> None:
         rng.shuffle(picked)
         extracted = extract_text("\n".join(picked))
         assert isinstance(extracted.title, str) and isinstance(extracted.text, str)
+
+
+def test_a_text_whose_title_the_crawl_gave_is_all_body():
+    content = "Đoàn công tác tới thăm tỉnh và làm việc với lãnh đạo địa phương.\n\nHai bên ký biên bản."
+    found = extract_text(content, title="Tỉnh đón đoàn công tác")
+    assert found.title == "Tỉnh đón đoàn công tác"
+    assert found.text == content
+    repeated = "Tỉnh đón đoàn công tác\n\n" + content
+    assert extract_text(repeated, title="Tỉnh đón đoàn công tác").text == content
+
+
+def test_a_one_line_article_mentioning_a_phone_or_arrows_is_not_chrome():
+    line = (
+        "Khách hàng có thể gọi tổng đài Viettel: 18008098 để được hỗ trợ >> xem thêm chi tiết về gói "
+        "cước mới áp dụng từ tháng này cho thuê bao trả trước và trả sau trên toàn quốc, theo nhà mạng."
+    )
+    assert extract_text(line, title="Viettel ra mắt gói cước mới").text == line

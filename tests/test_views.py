@@ -177,3 +177,9 @@ def test_pages_have_no_inline_scripts_or_styles(client):
             assert "style" not in attrs and not [name for name in attrs if name.startswith("on")]
         assert all(attrs.get("src") for tag, attrs in page.tags if tag == "script")
         assert "style" not in [tag for tag, _ in page.tags]
+
+
+def test_a_bare_query_suggests_its_accented_form(client):
+    page = client.get("/?q=han+quoc").get_data(as_text=True)
+    assert "Có phải bạn muốn tìm" in page and "hàn quốc</a>" in page
+    assert client.get("/api/search?q=han+quoc").get_json()["suggestion"] == "hàn quốc"
