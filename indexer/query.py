@@ -303,3 +303,25 @@ def suggestion(node: Node | None, reader) -> str | None:
             runs.append(" ".join(r.replace("_", " ") for r in readings))
     text = " ".join(runs)
     return text if has_diacritics(text) else None
+
+
+def matching_query(query: wq.Query) -> wq.Query:
+    """The same documents for less work: within each word, the folded clauses decide.
+
+    Exact and word-field clauses only ever match documents the folded ones match too
+    (their syllables fold to the same sequence), so they matter for scores, not for
+    which documents match; dropping them halves the phrase work of counting matches.
+    """
+    if isinstance(query, wq.Or):
+        leaves = [q for q in query.subqueries if isinstance(q, (wq.Term, wq.Phrase))]
+        folded = [q for q in leaves if q.fieldname.endswith("_fold")]
+        if folded and len(leaves) == len(query.subqueries):
+            return folded[0] if len(folded) == 1 else wq.Or(folded)
+        return wq.Or([matching_query(q) for q in query.subqueries])
+    if isinstance(query, wq.And):
+        return wq.And([matching_query(q) for q in query.subqueries])
+    if isinstance(query, wq.AndNot):
+        return wq.AndNot(matching_query(query.a), matching_query(query.b))
+    if isinstance(query, wq.Not):
+        return wq.Not(matching_query(query.query))
+    return query

@@ -17,7 +17,7 @@ import numpy as np
 from indexer import grouping
 from indexer.errors import BadRequest
 from indexer.facet_fields import FACETS as FACET_FIELDS
-from indexer.query import compile_query, marks_for, parse, suggestion
+from indexer.query import compile_query, marks_for, matching_query, parse, suggestion
 from indexer.snapshot import Snapshot
 from indexer.snippets import lead, snippet
 from indexer.store import FACETS
@@ -169,7 +169,7 @@ def _matches(snap: Snapshot, whoosh_query, q: str) -> np.ndarray:
     found = np.zeros(snap.size, dtype=bool)
     if whoosh_query is None:
         return found
-    docnums = np.fromiter(snap.searcher.docs_for_query(whoosh_query), dtype=np.int64)
+    docnums = np.fromiter(snap.searcher.docs_for_query(matching_query(whoosh_query)), dtype=np.int64)
     found[docnums] = True
     return found & snap.live
 
