@@ -133,3 +133,24 @@ def test_the_document_page_lists_the_copies(grouped, tmp_path):
     page = client.get("/doc/https://baotuyenquang.com.vn/a.html").get_data(as_text=True)
     assert 'id="copies"' in page
     assert "https://nhandan.vn/d.html" in page and "https://baotintuc.vn/c.html" in page
+
+
+def test_a_duplicated_seed_is_one_hit_with_its_copy_listed(tmp_path):
+    import shutil
+
+    from indexer.documents_view import load_document, story_copies
+    from tests.conftest import CORPUS
+
+    crawl = tmp_path / "crawl"
+    shutil.copytree(CORPUS, crawl)
+    seed = (crawl / "000_eb25f7a71b7afa55.txt").read_text("utf-8")
+    copy = "Tuyên Quang và Imsil tăng cường hợp tác lao động\n\n" + seed.split("\n", 1)[1]
+    (crawl / "copy_of_000.txt").write_text(copy.replace("Theo Báo Tuyên Quang", "Theo TTXVN"), "utf-8")
+    store = IndexStore(tmp_path / "index")
+    index_paths(store, [crawl])
+    snap = Snapshots(store).current()
+    result = search(snap, SearchRequest("Imsil"))
+    assert result.total == 1 and result.hits[0].copies == 1
+    shown = load_document(snap, result.hits[0].id)
+    listed = {c["id"] for c in story_copies(snap, shown)}
+    assert listed & {"000_eb25f7a71b7afa55.txt", "copy_of_000.txt"}
