@@ -14,7 +14,9 @@ from pathlib import Path
 import numpy as np
 
 from indexer.store import FACETS, IndexStore
-from indexer.threadsearch import PerThreadSearchers
+from indexer.whoosh_threads import install as _share_readers_between_threads
+
+_share_readers_between_threads()  # one Snapshot's searcher serves all of a server's threads
 
 
 @dataclass
@@ -37,7 +39,7 @@ class Snapshot:
     """One point-in-time view of the index, safe to share between threads."""
 
     def __init__(self, searcher, generation: Path | None) -> None:
-        self._searchers = PerThreadSearchers(searcher)
+        self.searcher = searcher
         self.generation = generation
         reader = searcher.reader()
         self.size = reader.doc_count_all()
@@ -82,11 +84,6 @@ class Snapshot:
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)
 
-    @property
-    def searcher(self):
-        """This thread's searcher of the snapshot's commit (Whoosh readers are not thread-safe)."""
-        return self._searchers.get()
-
 
 class Snapshots:
     """Hands out the current Snapshot, renewing it when the index changed on disk."""
@@ -99,6 +96,6 @@ class Snapshots:
     def current(self) -> Snapshot:
         with self._lock:
             snap = self._snapshot
-            if snap is None or snap.generation != self.store.generation() or not snap._searchers.up_to_date():
+            if snap is None or snap.generation != self.store.generation() or not snap.searcher.up_to_date():
                 self._snapshot = Snapshot(self.store.open().searcher(), self.store.generation())
             return self._snapshot

@@ -1,0 +1,273 @@
+"""Load test: concurrent clients against `thongcao serve`, first alone, then during a re-index.
+
+    scripts/load [--docs 8000] [--clients 20] [--seconds 60] [--reindex add|rebuild] [--keep DIR]
+
+Builds an index of real articles (read in place from ../shared/news/vi_news.jsonl.xz into a
+temporary JSONL; news text is never written into the repository), serves it on loopback,
+and sends a mix of searches from `--clients` threads for `--seconds`: one word, several
+words, a phrase, bare (no diacritics) words, empty queries with facet filters, pages 1-3.
+Then it does the same while `thongcao index` adds `--extra` more articles (or rebuilds)
+and reports requests/s, p50, p95 and errors for both phases.  Zero errors is the bar.
+
+Traffic goes to 127.0.0.1 (or another loopback address) only, and every loop is bounded
+in time and count.  Run by hand, not in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import ipaddress
+import json
+import lzma
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
+THONGCAO = ROOT / ".venv" / "bin" / "thongcao"
+MAX_SECONDS, MAX_CLIENTS, MAX_REQUESTS = 600, 200, 2_000_000
+
+ONE_WORD = ["kinh tế", "Covid", "bóng đá", "giáo dục", "Hà Nội", "xuất khẩu", "ngân hàng", "Trung Quốc"]
+SEVERAL = [
+    "giá vàng hôm nay",
+    "tai nạn giao thông",
+    "đầu tư nước ngoài",
+    "Hàn Quốc hợp tác",
+    "thị trường chứng khoán",
+]
+PHRASES = ['"thủ tướng chính phủ"', '"Hà Nội"', '"giá xăng"', '"Đà Nẵng" du lịch']
+BARE = ["ha noi", "kinh te", "bong da", "han quoc", "giao duc dai hoc", "thu tuong"]
+
+
+def loopback(host: str) -> str:
+    """The host if every address it names is a loopback one; SystemExit otherwise."""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except OSError as exc:
+        raise SystemExit(f"load: cannot resolve {host}: {exc}") from None
+    if not addresses or not all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses):
+        raise SystemExit(f"load: refusing {host} ({', '.join(sorted(addresses))}): loopback addresses only")
+    return host
+
+
+def write_articles(path: Path, start: int, count: int) -> None:
+    """Articles start…start+count of the news set as a thongcao JSONL crawl."""
+    with lzma.open(NEWS, "rt", encoding="utf-8") as news, path.open("w", encoding="utf-8") as out:
+        for number, line in enumerate(news):
+            if number >= start + count:
+                break
+            if number >= start:
+                r = json.loads(line)
+                record = {
+                    "id": r["id"],
+                    "url": r.get("url"),
+                    "title": r["title"],
+                    "text": r["text"],
+                    "published": r.get("date"),
+                    "source": (r.get("source") or "").split(" (")[0] or None,
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def index(index_dir: Path, *args: str) -> dict:
+    done = subprocess.run(
+        [str(THONGCAO), "index", "--index", str(index_dir), "--json", *args], capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"load: thongcao index failed: {done.stderr}")
+    return json.loads(done.stdout)
+
+
+def serve(index_dir: Path, host: str, log: Path) -> tuple[subprocess.Popen, int]:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        port = probe.getsockname()[1]
+    command = [str(THONGCAO), "serve", "--index", str(index_dir), "--host", host, "--port", str(port)]
+    process = subprocess.Popen(command, stderr=log.open("w"))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if get(host, port, "/api/search?per_page=1")[0] == 200:
+                return process, port
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"load: thongcao serve did not answer; see {log}")
+
+
+def get(host: str, port: int, path: str, connection: http.client.HTTPConnection | None = None):
+    own = connection is None
+    connection = connection or http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        if own:
+            connection.close()
+
+
+def requests_mix(host: str, port: int, rng: random.Random) -> list[str]:
+    """Search URLs: the query kinds in turn, facet values taken from the index itself."""
+    facets = json.loads(get(host, port, "/api/search?per_page=1")[1])["facets"]
+    values = [(name, v["value"]) for name, items in facets.items() for v in items[:8]]
+    urls = []
+    for _ in range(400):
+        kind = rng.choice(["one", "several", "phrase", "bare", "facets"])
+        params: list[tuple[str, str]] = [("page", str(rng.choice([1, 1, 2, 3])))]
+        if kind == "facets":
+            params += rng.sample(values, k=min(len(values), rng.choice([1, 2])))
+            params.append(("sort", rng.choice(["newest", "relevance"])))
+        else:
+            pool = {"one": ONE_WORD, "several": SEVERAL, "phrase": PHRASES, "bare": BARE}[kind]
+            params.append(("q", rng.choice(pool)))
+        endpoint = rng.choice(["/api/search", "/api/search", "/"])
+        urls.append(f"{endpoint}?{urllib.parse.urlencode(params)}")
+    return urls
+
+
+def phase(host: str, port: int, urls: list[str], clients: int, seconds: float, busy=lambda: False) -> dict:
+    """`clients` threads, each on its own keep-alive connection, until `seconds` have passed
+    and `busy()` turns False (never past MAX_SECONDS)."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    began = time.monotonic()
+    per_client = MAX_REQUESTS // clients
+
+    def going() -> bool:
+        now = time.monotonic() - began
+        return now < MAX_SECONDS and (now < seconds or busy())
+
+    def client(number: int) -> None:
+        mine, failed = [], []
+        connection = http.client.HTTPConnection(host, port, timeout=30)
+        for count in range(per_client):
+            if not going():
+                break
+            url = urls[(number * 7919 + count) % len(urls)]
+            started = time.perf_counter()
+            try:
+                status, _ = get(host, port, url, connection)
+                if status != 200:
+                    failed.append(f"{status} {url}")
+            except (OSError, http.client.HTTPException) as exc:
+                failed.append(f"{type(exc).__name__}: {exc} {url}")
+                connection.close()
+                connection = http.client.HTTPConnection(host, port, timeout=30)
+            mine.append(time.perf_counter() - started)
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+            errors.extend(failed)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return (
+            round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1) if latencies else 0.0
+        )
+
+    return {
+        "requests": len(latencies),
+        "seconds": round(elapsed, 1),
+        "requests_per_second": round(len(latencies) / elapsed, 1),
+        "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "max_ms": round(1000 * latencies[-1], 1) if latencies else 0.0,
+        "errors": len(errors),
+        "first_errors": errors[:5],
+    }
+
+
+def peak_rss_mib(pid: int) -> int | None:
+    """The server's peak resident memory, from /proc (None elsewhere)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    return int(status.split("VmHWM:")[1].split()[0]) // 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=8000, help="articles in the index (default 8000)")
+    parser.add_argument("--extra", type=int, default=500, help="articles added during phase 2 (default 500)")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--reindex", choices=("add", "rebuild"), default="add")
+    parser.add_argument("--host", default="127.0.0.1", help="a loopback address to serve on")
+    parser.add_argument("--keep", type=Path, help="work folder to keep and reuse (crawl and index)")
+    parser.add_argument("--seed", type=int, default=6)
+    args = parser.parse_args(argv)
+    host = loopback(args.host)
+    if not (0 < args.seconds <= MAX_SECONDS and 0 < args.clients <= MAX_CLIENTS):
+        parser.error(f"--seconds must be in (0, {MAX_SECONDS}] and --clients in (0, {MAX_CLIENTS}]")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="thongcao-load-"))
+    work.mkdir(parents=True, exist_ok=True)
+    crawl, more = work / f"news-{args.docs}.jsonl", work / f"more-{args.docs}-{args.extra}.jsonl"
+    base, index_dir = work / f"index-{args.docs}", work / "index"
+    try:
+        if not crawl.exists():
+            write_articles(crawl, 0, args.docs)
+        if not more.exists():
+            write_articles(more, args.docs, args.extra)
+        if not base.exists():  # built once per work folder; each run writes to a copy
+            started = time.monotonic()
+            built = index(base, str(crawl))
+            print(f"indexed {built['documents']} documents in {time.monotonic() - started:.0f} s", flush=True)
+        shutil.rmtree(index_dir, ignore_errors=True)
+        shutil.copytree(base, index_dir, symlinks=True)
+        server, port = serve(index_dir, host, work / "serve.log")
+        try:
+            urls = requests_mix(host, port, random.Random(args.seed))
+            listed_before = json.loads(get(host, port, "/api/search?per_page=1")[1])["total"]
+            report = {"alone": phase(host, port, urls, args.clients, args.seconds)}
+            print(json.dumps({"alone": report["alone"]}, ensure_ascii=False), flush=True)
+            paths = [str(crawl), str(more)] + (["--rebuild"] if args.reindex == "rebuild" else [])
+            runner = subprocess.Popen(
+                [str(THONGCAO), "index", "--index", str(index_dir), "--json", *paths],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            begun = time.monotonic()
+            busy = lambda: runner.poll() is None  # noqa: E731 - keep going until the run has committed
+            report["during_reindex"] = phase(host, port, urls, args.clients, args.seconds, busy)
+            out, err = runner.communicate(timeout=3600)
+            finished = json.loads(out) if runner.returncode == 0 else {"error": err}
+            rejected = finished.pop("rejected", [])
+            finished.update(rejected=len(rejected), seconds=round(time.monotonic() - begun, 1))
+            report["reindex"] = finished
+            after = json.loads(get(host, port, "/api/search?per_page=1")[1])["total"]
+            report["listed"] = {"before": listed_before, "after": after}  # served without a restart
+            report["server_peak_rss_mib"] = peak_rss_mib(server.pid)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0 if report["alone"]["errors"] == report["during_reindex"]["errors"] == 0 else 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""One Snapshot's searcher, many threads: each reads Whoosh's files at its own position."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from indexer.search import SearchRequest, search
+from indexer.snapshot import Snapshots
+from indexer.store import IndexStore
+from indexer.whoosh_threads import ThreadSafeBufferFile
+
+
+def in_threads(count: int, work) -> list[str]:
+    """Run work(number) in `count` threads at once, switching between them as often as the
+    interpreter can (as a busy server does); the exceptions they met, as text."""
+    errors: list[str] = []
+    start = threading.Barrier(count)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+
+    def run(number: int) -> None:
+        start.wait()
+        try:
+            work(number)
+        except Exception as exc:  # noqa: BLE001 - any failure at all is the finding
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    return errors
+
+
+def test_each_thread_has_its_own_position_in_one_file():
+    shared = ThreadSafeBufferFile(memoryview(bytes(range(100))))
+    seen = {}
+
+    def work(number: int) -> None:
+        shared.seek(10 * number)
+        for _ in range(1000):
+            position = shared.tell()
+            assert shared.read(1)[0] == position
+            shared.seek(position)
+        seen[number] = shared.read(1)[0]
+
+    assert in_threads(8, work) == []
+    assert seen == {n: 10 * n for n in range(8)}
+    assert shared.get(42, 2) == bytes([42, 43])
+
+
+def test_a_snapshot_reads_its_segments_through_thread_safe_files(seed_index):
+    snap = Snapshots(IndexStore(seed_index)).current()
+    (segment, _), *_ = snap.searcher.reader().leaf_readers()
+    assert isinstance(segment._terms._postfile, ThreadSafeBufferFile)
+
+
+def test_threads_sharing_a_snapshot_all_get_the_answers_one_thread_gets(seed_index):
+    snap = Snapshots(IndexStore(seed_index)).current()
+    queries = ["hợp tác", "Hàn Quốc", "han quoc", '"Nhật Bản"', "Lào -Điện", "title:Imsil", ""]
+    expected = {q: [h.id for h in search(snap, SearchRequest(q, per_page=3)).hits] for q in queries}
+
+    def work(number: int) -> None:
+        for i in range(40):
+            q = queries[(number + i) % len(queries)]
+            assert [h.id for h in search(snap, SearchRequest(q, per_page=3)).hits] == expected[q]
+            assert snap.stored(0)["id"]
+
+    assert in_threads(8, work) == []
