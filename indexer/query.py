@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whoosh import query as wq
 
@@ -210,6 +211,12 @@ def compile_query(node: Node, reader) -> wq.Query:
     return wq.And([_word_clause(w, fields, reader) for w in query_words(node.text, reader)])
 
 
+@lru_cache(maxsize=1024)
+def _accented_words(text: str) -> tuple[str, ...]:
+    """pyvi's words of a query run; cached, since compiling, marking and suggesting all ask."""
+    return tuple(words(segment(text)))
+
+
 def query_words(text: str, reader) -> list[str]:
     """The words of a run: pyvi for accented text, the index's folded words for bare text.
 
@@ -217,7 +224,7 @@ def query_words(text: str, reader) -> list[str]:
     bare syllables are grouped greedily into the longest words the corpus contains.
     """
     if has_diacritics(text):
-        return words(segment(text))
+        return list(_accented_words(text))
     bare = [fold(s) for s in syllables(text)]
     grouped, i = [], 0
     while i < len(bare):
