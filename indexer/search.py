@@ -21,6 +21,7 @@ from indexer.query import compile_query, marks_for, matching_query, parse, sugge
 from indexer.snapshot import Snapshot
 from indexer.snippets import lead, snippet
 from indexer.store import FACETS
+from indexer.text import fold
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_QUERY_CHARS = 1000
@@ -184,7 +185,7 @@ def _counts(snap, name, matches, masks, chosen) -> list[dict[str, object]]:
     counts = grouping.counts(rows.rows, base, snap.grouped)
     listed = [{"value": v, "count": int(c)} for v, c in zip(rows.values, counts, strict=True) if c]
     listed += [{"value": v, "count": 0} for v in chosen if v not in rows.index or not counts[rows.index[v]]]
-    return sorted(listed, key=lambda item: (-item["count"], item["value"]))
+    return sorted(listed, key=lambda item: (-item["count"], fold(item["value"]).lower(), item["value"]))
 
 
 def _ordered(snap: Snapshot, found: _Selection, sort: str, limit: int | None) -> list[tuple[int, float]]:

@@ -141,3 +141,8 @@ def test_malformed_queries_get_an_answer(snapshot, typed):
 
 def test_the_seeds_suggest_the_accented_country(snapshot):
     assert search(snapshot, SearchRequest("han quoc")).suggestion == "hàn quốc"
+
+
+def test_facet_values_with_equal_counts_are_in_vietnamese_alphabetical_order(snapshot):
+    values = [f["value"] for f in search(snapshot, SearchRequest("")).facets["province_2025"]]
+    assert values == ["Đồng Nai", "Hồ Chí Minh", "Lào Cai", "Thái Nguyên", "Tuyên Quang"]
