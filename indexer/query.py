@@ -194,21 +194,81 @@ def _combine(items: list[Node], operator: str) -> Node | None:
     return items[0] if len(items) == 1 else All(tuple(items), operator)
 
 
-def compile_query(node: Node, reader) -> wq.Query:
-    """The Whoosh query for a parsed one; `reader` supplies the folded vocabulary."""
+@dataclass(frozen=True)
+class Sequence:
+    """Syllables that must stand side by side in one of `fields`, compared without diacritics.
+
+    `exact` (as typed, or the reading the corpus uses for a bare word) ranks higher by
+    `weight`; the search engine (indexer/engine.py) and Whoosh (`compile_query`) read the
+    same plan.
+    """
+
+    folded: tuple[str, ...]
+    exact: tuple[str, ...] | None
+    weight: float
+    fields: tuple[str, ...]
+
+
+Plan = Sequence | All | Exclude
+
+
+def plan(node: Node, reader) -> Plan:
+    """What a parsed query asks of the index: words and phrases as Sequences, in its structure.
+
+    `reader` supplies the folded vocabulary that groups bare words, and their readings.
+    """
     if isinstance(node, Exclude):
-        return wq.And([wq.Every(), wq.Not(compile_query(node.item, reader))])
+        return Exclude(plan(node.item, reader))
     if isinstance(node, All):
-        parts = [compile_query(n, reader) for n in node.items if not isinstance(n, Exclude)]
-        excluded = [compile_query(n.item, reader) for n in node.items if isinstance(n, Exclude)]
-        if node.operator == "or":
-            return wq.Or([compile_query(n, reader) for n in node.items])
-        positive = wq.And(parts) if parts else wq.Every()
-        return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
+        return All(tuple(plan(n, reader) for n in node.items), node.operator)
     fields = ("title",) if node.field == "title" else FIELDS
     if node.phrase:
-        return _phrase_clause(syllables(node.text), fields, has_diacritics(node.text))
-    return wq.And([_word_clause(w, fields, reader) for w in query_words(node.text, reader)])
+        return _sequence(syllables(node.text), fields, has_diacritics(node.text))
+    parts = [_word_sequence(w, fields, reader) for w in query_words(node.text, reader)]
+    return parts[0] if len(parts) == 1 else All(tuple(parts), "and")
+
+
+def _word_sequence(word: str, fields: tuple[str, ...], reader) -> Sequence:
+    """A word typed without diacritics is ranked by the reading the corpus uses most
+    ("ban hang" → bán hàng), a little below what an accented query gets."""
+    if has_diacritics(word):
+        return _sequence(word.split("_"), fields, True)
+    preferred = best_reading(reader, word)
+    return _sequence(word.split("_"), fields, False, preferred.split("_") if preferred else None)
+
+
+def _sequence(parts, fields, accented: bool, preferred: list[str] | None = None) -> Sequence:
+    exact, weight = (parts, 2.0) if accented else (preferred, 1.0)
+    return Sequence(tuple(fold(p) for p in parts), tuple(exact) if exact else None, weight, fields)
+
+
+def compile_query(node: Node, reader) -> wq.Query:
+    """The same plan as a Whoosh query: what straightforward Whoosh would run (scripts/bench)."""
+    return whoosh_query(plan(node, reader))
+
+
+def whoosh_query(p: Plan) -> wq.Query:
+    if isinstance(p, Exclude):
+        return wq.And([wq.Every(), wq.Not(whoosh_query(p.item))])
+    if isinstance(p, All):
+        if p.operator == "or":
+            return wq.Or([whoosh_query(n) for n in p.items])
+        parts = [whoosh_query(n) for n in p.items if not isinstance(n, Exclude)]
+        excluded = [whoosh_query(n.item) for n in p.items if isinstance(n, Exclude)]
+        positive = wq.And(parts) if parts else wq.Every()
+        return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
+    clauses = [_whoosh_sequence(f + "_fold", p.folded) for f in p.fields]
+    if p.exact:
+        clauses += [_whoosh_sequence(f, p.exact, boost=p.weight) for f in p.fields]
+        if len(p.exact) > 1:
+            clauses += [wq.Term(f + "_word", "_".join(p.exact), boost=p.weight) for f in p.fields]
+    return wq.Or(clauses)
+
+
+def _whoosh_sequence(field: str, parts, boost: float = 1.0) -> wq.Query:
+    if len(parts) == 1:
+        return wq.Term(field, parts[0], boost=boost)
+    return wq.Phrase(field, list(parts), boost=boost)
 
 
 @lru_cache(maxsize=1024)
@@ -235,35 +295,6 @@ def query_words(text: str, reader) -> list[str]:
                 i = j
                 break
     return grouped
-
-
-def _word_clause(word: str, fields: tuple[str, ...], reader) -> wq.Query:
-    """One word: its syllables side by side, folded, and exactly as typed (ranked first).
-
-    A word typed without diacritics is ranked by the reading the corpus uses most
-    ("ban hang" → bán hàng), a little below what an accented query gets.
-    """
-    if has_diacritics(word):
-        return _phrase_clause(word.split("_"), fields, True)
-    preferred = best_reading(reader, word)
-    return _phrase_clause(word.split("_"), fields, False, preferred.split("_") if preferred else None)
-
-
-def _phrase_clause(parts, fields, accented: bool, preferred: list[str] | None = None) -> wq.Query:
-    folded = [fold(p) for p in parts]
-    clauses = [_sequence(f + "_fold", folded) for f in fields]
-    exact, boost = (parts, 2.0) if accented else (preferred, 1.0)
-    if exact:
-        clauses += [_sequence(f, exact, boost=boost) for f in fields]
-        if len(exact) > 1:
-            clauses += [wq.Term(f + "_word", "_".join(exact), boost=boost) for f in fields]
-    return wq.Or(clauses)
-
-
-def _sequence(field: str, parts: list[str], boost: float = 1.0) -> wq.Query:
-    if len(parts) == 1:
-        return wq.Term(field, parts[0], boost=boost)
-    return wq.Phrase(field, parts, boost=boost)
 
 
 def marks_for(node: Node | None, reader) -> Marks:
@@ -310,25 +341,3 @@ def suggestion(node: Node | None, reader) -> str | None:
             runs.append(" ".join(r.replace("_", " ") for r in readings))
     text = " ".join(runs)
     return text if has_diacritics(text) else None
-
-
-def matching_query(query: wq.Query) -> wq.Query:
-    """The same documents for less work: within each word, the folded clauses decide.
-
-    Exact and word-field clauses only ever match documents the folded ones match too
-    (their syllables fold to the same sequence), so they matter for scores, not for
-    which documents match; dropping them halves the phrase work of counting matches.
-    """
-    if isinstance(query, wq.Or):
-        leaves = [q for q in query.subqueries if isinstance(q, (wq.Term, wq.Phrase))]
-        folded = [q for q in leaves if q.fieldname.endswith("_fold")]
-        if folded and len(leaves) == len(query.subqueries):
-            return folded[0] if len(folded) == 1 else wq.Or(folded)
-        return wq.Or([matching_query(q) for q in query.subqueries])
-    if isinstance(query, wq.And):
-        return wq.And([matching_query(q) for q in query.subqueries])
-    if isinstance(query, wq.AndNot):
-        return wq.AndNot(matching_query(query.a), matching_query(query.b))
-    if isinstance(query, wq.Not):
-        return wq.Not(matching_query(query.query))
-    return query

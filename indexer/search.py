@@ -17,7 +17,7 @@ import numpy as np
 from indexer import grouping
 from indexer.errors import BadRequest
 from indexer.facet_fields import FACETS as FACET_FIELDS
-from indexer.query import compile_query, marks_for, matching_query, parse, suggestion
+from indexer.query import marks_for, parse, plan, suggestion
 from indexer.snapshot import Snapshot
 from indexer.snippets import lead, snippet
 from indexer.store import FACETS
@@ -108,8 +108,8 @@ class _Selection:
     """What a request picks out of a snapshot, before any page is cut."""
 
     node: object
-    whoosh_query: object
     matches: np.ndarray  # the query alone
+    scores: np.ndarray | None  # each document's relevance; None for an empty query
     masks: dict[str, np.ndarray]  # each chosen facet's filter
     selected: np.ndarray  # the query and every filter
 
@@ -117,8 +117,11 @@ class _Selection:
 def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
     request.validate()
     node = parse(request.q)
-    whoosh_query = compile_query(node, snap.searcher.reader()) if node is not None else None
-    matches = _matches(snap, whoosh_query, request.q)
+    if node is not None:
+        matches, scores = snap.engine.run(plan(node, snap.searcher.reader()))
+    else:  # nothing to search for: everything when nothing was typed, else nothing
+        matches = snap.live.copy() if not request.q.strip() else np.zeros(snap.size, dtype=bool)
+        scores = None
     masks = {
         name: snap.facets[name].mask(tuple(values), snap.size)
         for name, values in request.filters.items()
@@ -127,7 +130,7 @@ def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
     selected = matches.copy()
     for mask in masks.values():
         selected &= mask
-    return _Selection(node, whoosh_query, matches, masks, selected)
+    return _Selection(node, matches, scores, masks, selected)
 
 
 def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
@@ -164,17 +167,6 @@ def _hit(snap: Snapshot, docnum: int, stored: Mapping[str, object], **extra: obj
     return Hit(**document_fields(stored), copies=snap.copies(docnum), **extra)
 
 
-def _matches(snap: Snapshot, whoosh_query, q: str) -> np.ndarray:
-    if not q.strip():
-        return snap.live.copy()
-    found = np.zeros(snap.size, dtype=bool)
-    if whoosh_query is None:
-        return found
-    docnums = np.fromiter(snap.searcher.docs_for_query(matching_query(whoosh_query)), dtype=np.int64)
-    found[docnums] = True
-    return found & snap.live
-
-
 def _counts(snap, name, matches, masks, chosen) -> list[dict[str, object]]:
     """Counts for one facet under the query and every *other* facet's filter."""
     base = matches.copy()
@@ -189,30 +181,19 @@ def _counts(snap, name, matches, masks, chosen) -> list[dict[str, object]]:
 
 
 def _ordered(snap: Snapshot, found: _Selection, sort: str, limit: int | None) -> list[tuple[int, float]]:
-    """The first `limit` (None: all) hits as (docnum, score), one per story: by score through
-    Whoosh, or by date from the snapshot's array.
-
-    Whoosh is asked for `limit` documents; when copies collapse them below `limit`, for
-    twice as many, until enough stories or every match is in.
-    """
-    selected = found.selected
-    if found.whoosh_query is not None and sort == "relevance":
-        allowed = None if selected.sum() == snap.live.sum() else set(np.flatnonzero(selected).tolist())
-        want = limit
-        while True:
-            results = snap.searcher.search(found.whoosh_query, limit=want, filter=allowed)
-            scored = [(docnum, score or 0.0) for score, docnum in results.top_n]
-            docnums = np.fromiter((d for d, _ in scored), dtype=np.int64, count=len(scored))
-            kept = [scored[i] for i in grouping.first_per_story(docnums, snap.grouped)]
-            if want is None or len(kept) >= limit or len(scored) < want:
-                return kept[:limit]
-            want *= 2
-    docnums = np.flatnonzero(selected)
-    dates = snap.dates[docnums]
-    if sort == "oldest":
-        order = np.lexsort((docnums, np.where(dates == 0, np.iinfo(np.int64).max, dates)))
+    """The first `limit` (None: all) hits as (docnum, score), one per story: by score, or by
+    date from the snapshot's array; ties keep index order."""
+    docnums = np.flatnonzero(found.selected)
+    if found.scores is not None and sort == "relevance":
+        scores = found.scores[docnums]
+        order = np.lexsort((docnums, -scores))
     else:
-        order = np.lexsort((-docnums, -dates))
-    docnums = docnums[order]
-    docnums = docnums[grouping.first_per_story(docnums, snap.grouped)]
-    return [(int(d), 0.0) for d in docnums[:limit]]
+        scores = np.zeros(docnums.size, dtype=np.float32)
+        dates = snap.dates[docnums]
+        if sort == "oldest":
+            order = np.lexsort((docnums, np.where(dates == 0, np.iinfo(np.int64).max, dates)))
+        else:
+            order = np.lexsort((-docnums, -dates))
+    docnums, scores = docnums[order], scores[order]
+    kept = grouping.first_per_story(docnums, snap.grouped)[:limit]
+    return [(int(docnums[i]), float(scores[i])) for i in kept]

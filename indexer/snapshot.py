@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from indexer.engine import Engine
 from indexer.store import FACETS, IndexStore
 from indexer.whoosh_threads import install as _share_readers_between_threads
 
@@ -51,6 +52,7 @@ class Snapshot:
         self.story_sizes = np.bincount(self.stories[self.live], minlength=self.size)
         # None when no two live documents share a story: counting then skips the grouping.
         self.grouped = self.stories if self.story_sizes.max(initial=0) > 1 else None
+        self.engine = Engine(reader, self.live)
 
     def _dates(self, reader) -> np.ndarray:
         if self.size == 0 or not reader.has_column("date"):
