@@ -38,19 +38,41 @@ class Postings:
     docs: np.ndarray  # int64, ascending
     weights: np.ndarray  # float32
     values: list[bytes] | None
+    _decoded: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # counts, starts, positions
 
     def positions(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """For postings `at`: how many positions each has, and all of them in order."""
-        deltas = [pickle.loads(_closed(self.values[i])[4:]) for i in at.tolist()]
-        counts = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
-        flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(counts.sum()))
-        running = np.r_[0, np.cumsum(flat)]
-        first = np.cumsum(counts) - counts  # where each posting's deltas start in `flat`
-        return counts, running[1:] - np.repeat(running[first], counts)
+        """For postings `at`: how many positions each has, and all of them in order.
+
+        When a query needs most of a list, all of it is decoded and kept for the next
+        query; a few postings of a long list are decoded alone.
+        """
+        if self._decoded is None and 2 * at.size < self.docs.size:
+            return _decode([self.values[i] for i in at.tolist()])
+        if self._decoded is None:
+            counts, flat = _decode(self.values)
+            self._decoded = counts, np.cumsum(counts) - counts, flat
+            self.values = None
+        counts, starts, flat = self._decoded
+        wanted = counts[at]
+        offsets = np.arange(int(wanted.sum())) - np.repeat(np.cumsum(wanted) - wanted, wanted)
+        return wanted, flat[np.repeat(starts[at], wanted) + offsets]
 
 
-def _closed(value: bytes) -> bytes:
-    return value if value.endswith(b".") else value + b"."
+def _decode(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """Whoosh's Positions values (a count, then a pickled list of gaps) → counts, positions.
+
+    The pickles are joined into one list of lists, so Python unpickles once, not once a
+    posting; a value in any other shape is unpickled alone.
+    """
+    if all(v.startswith(b"\x80\x02]", 4) and v.endswith(b".") for v in values):
+        gaps = pickle.loads(b"\x80\x02(" + b"".join([v[6:-1] for v in values]) + b"l.")
+    else:
+        gaps = [pickle.loads(v[4:] if v.endswith(b".") else v[4:] + b".") for v in values]
+    counts = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))
+    flat = np.fromiter(chain.from_iterable(gaps), dtype=np.int64, count=int(counts.sum()))
+    running = np.r_[0, np.cumsum(flat)]
+    first = np.cumsum(counts) - counts  # where each posting's gaps start
+    return counts, running[1:] - np.repeat(running[first], counts)
 
 
 _EMPTY = Postings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), [])

@@ -75,12 +75,16 @@ def test_a_phrase_is_counted_each_time_it_stands_together(two_segments):
 
 
 def test_positions_decode_as_whoosh_decodes_them(snapshot):
-    postings = snapshot.engine.postings("text", "hàn")
-    counts, positions = postings.positions(np.arange(postings.docs.size))
     fmt = snapshot.searcher.reader().schema["text"].format
+    postings = snapshot.engine._read("text", "hàn")
     expected = [fmt.decode_positions(v) for v in postings.values]
-    assert counts.tolist() == [len(p) for p in expected]
-    assert positions.tolist() == [p for each in expected for p in each]
+    few = np.array([len(expected) - 1])
+    assert len(expected) > 2 * few.size
+    for at in (few, np.arange(len(expected)), few):  # a few alone; then all, kept; then from those kept
+        counts, positions = postings.positions(at)
+        assert counts.tolist() == [len(expected[i]) for i in at]
+        assert positions.tolist() == [p for i in at for p in expected[i]]
+    assert postings.values is None
 
 
 def test_more_occurrences_rank_higher(two_segments):
