@@ -24,22 +24,20 @@ def distinct(mask: np.ndarray, stories: np.ndarray | None) -> int:
     return int(np.unique(stories[mask]).size)
 
 
-def counts(rows: np.ndarray, base: np.ndarray, stories: np.ndarray | None) -> np.ndarray:
-    """Per row (facet value): how many stories have a document in `base` carrying that value.
+def counts(docs: np.ndarray, codes: np.ndarray, size: int, base: np.ndarray,
+           stories: np.ndarray | None) -> np.ndarray:  # fmt: skip
+    """Per facet value (`size` of them): how many stories have a document in `base` carrying
+    it; `docs` and `codes` are the facet's (document, value) pairs.
 
-    >>> rows = np.array([[True, True, False], [False, False, True]])
-    >>> counts(rows, np.array([True, True, True]), np.array([0, 0, 1])).tolist()
+    >>> docs, codes = np.array([0, 1, 2]), np.array([0, 0, 1])  # documents 0 and 1 have value 0
+    >>> counts(docs, codes, 2, np.array([True, True, True]), np.array([0, 0, 1])).tolist()
     [1, 1]
     """
-    if stories is None or not rows.shape[0]:
-        return (rows & base).sum(axis=1)
-    docs = np.flatnonzero(base)
-    if not docs.size:
-        return np.zeros(rows.shape[0], dtype=np.int64)
-    order = np.argsort(stories[docs], kind="stable")
-    docs, keys = docs[order], stories[docs][order]
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    return np.logical_or.reduceat(rows[:, docs], starts, axis=1).sum(axis=1)
+    kept = base[docs]
+    if stories is None:
+        return np.bincount(codes[kept], minlength=size)
+    keys = np.unique(stories[docs[kept]] * size + codes[kept])
+    return np.bincount(keys % size, minlength=size)
 
 
 def first_per_story(docnums: np.ndarray, stories: np.ndarray | None) -> np.ndarray:

@@ -173,10 +173,10 @@ def _counts(snap, name, matches, masks, chosen) -> list[dict[str, object]]:
     for other, mask in masks.items():
         if other != name:
             base &= mask
-    rows = snap.facets[name]
-    counts = grouping.counts(rows.rows, base, snap.grouped)
-    listed = [{"value": v, "count": int(c)} for v, c in zip(rows.values, counts, strict=True) if c]
-    listed += [{"value": v, "count": 0} for v in chosen if v not in rows.index or not counts[rows.index[v]]]
+    facet = snap.facets[name]
+    counts = grouping.counts(facet.docs, facet.codes, len(facet.values), base, snap.grouped)
+    listed = [{"value": v, "count": int(c)} for v, c in zip(facet.values, counts, strict=True) if c]
+    listed += [{"value": v, "count": 0} for v in chosen if v not in facet.index or not counts[facet.index[v]]]
     return sorted(listed, key=lambda item: (-item["count"], fold(item["value"]).lower(), item["value"]))
 
 

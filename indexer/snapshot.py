@@ -1,7 +1,7 @@
-"""A searcher plus the arrays built once for it: live documents, dates and facet rows.
+"""A searcher plus the arrays built once for it: live documents, dates and facet postings.
 
 Whoosh rebuilds its facet maps on every grouped search; counting with numpy over
-per-searcher boolean rows costs one AND and one sum per value instead.  A Snapshot is
+per-searcher (document, value) arrays costs one gather and one bincount instead.  A Snapshot is
 immutable: after a commit or a swap, `Snapshots.current()` hands out a new one.
 """
 
@@ -21,19 +21,24 @@ _share_readers_between_threads()  # one Snapshot's searcher serves all of a serv
 
 
 @dataclass
-class FacetRows:
-    """For one facet: its values and, per value, which documents carry it."""
+class FacetPostings:
+    """For one facet: its values, and each (document, value) pair as two parallel arrays.
+
+    Pairs, not a value × document matrix: a facet of a thousand localities over 40,000
+    documents would be 40 MB a snapshot, and counting would touch all of it.
+    """
 
     values: list[str]
-    rows: np.ndarray  # bool, shape (len(values), doc_count_all)
+    docs: np.ndarray  # int64
+    codes: np.ndarray  # int64, the value's position in `values`
     index: dict[str, int] = field(default_factory=dict)
 
     def mask(self, chosen: tuple[str, ...], size: int) -> np.ndarray:
         """Documents carrying any of the chosen values (values of one facet are OR-ed)."""
         picked = [self.index[v] for v in chosen if v in self.index]
-        if not picked:
-            return np.zeros(size, dtype=bool)
-        return self.rows[picked].any(axis=0)
+        found = np.zeros(size, dtype=bool)
+        found[self.docs[np.isin(self.codes, picked)]] = True
+        return found
 
 
 class Snapshot:
@@ -73,15 +78,16 @@ class Snapshot:
         """How many other live documents tell the same story."""
         return int(self.story_sizes[self.stories[docnum]]) - 1
 
-    def _facet(self, reader, name: str) -> FacetRows:
+    def _facet(self, reader, name: str) -> FacetPostings:
         if name not in reader.schema:  # an index written before this facet existed
-            return FacetRows([], np.zeros((0, self.size), dtype=bool))
+            return FacetPostings([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
         values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(name)]
-        rows = np.zeros((len(values), self.size), dtype=bool)
-        for i, value in enumerate(values):
-            rows[i, list(reader.postings(name, value).all_ids())] = True
-        rows &= self.live
-        return FacetRows(values, rows, {v: i for i, v in enumerate(values)})
+        docs = [np.fromiter(reader.postings(name, value).all_ids(), dtype=np.int64) for value in values]
+        codes = [np.full(len(d), i, dtype=np.int64) for i, d in enumerate(docs)]
+        docs_all = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        codes_all = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
+        live = self.live[docs_all]
+        return FacetPostings(values, docs_all[live], codes_all[live], {v: i for i, v in enumerate(values)})
 
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)
