@@ -11,6 +11,7 @@ for documents that hold every syllable the whole query needs.
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import threading
 from collections import OrderedDict
@@ -39,6 +40,7 @@ class Postings:
     weights: np.ndarray  # float32
     values: list[bytes] | None
     _decoded: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # counts, starts, positions
+    _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock, repr=False)
 
     def positions(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For postings `at`: how many positions each has, and all of them in order.
@@ -46,13 +48,14 @@ class Postings:
         When a query needs most of a list, all of it is decoded and kept for the next
         query; a few postings of a long list are decoded alone.
         """
-        if self._decoded is None and 2 * at.size < self.docs.size:
-            return _decode([self.values[i] for i in at.tolist()])
-        if self._decoded is None:
-            counts, flat = _decode(self.values)
-            self._decoded = counts, np.cumsum(counts) - counts, flat
-            self.values = None
-        counts, starts, flat = self._decoded
+        with self._lock:  # a server's threads share it: one decodes, the others wait for it
+            if self._decoded is None and 2 * at.size < self.docs.size:
+                return _decode([self.values[i] for i in at.tolist()])
+            if self._decoded is None:
+                counts, flat = _decode(self.values)
+                self._decoded = counts, np.cumsum(counts) - counts, flat
+                self.values = None
+            counts, starts, flat = self._decoded
         wanted = counts[at]
         offsets = np.arange(int(wanted.sum())) - np.repeat(np.cumsum(wanted) - wanted, wanted)
         return wanted, flat[np.repeat(starts[at], wanted) + offsets]
