@@ -153,10 +153,10 @@ class Engine:
             if not docs.size:
                 continue
             found[docs] = True
-            scores[docs] += self._bm25(field + "_fold", docs, tf, df=docs.size)
+            scores[docs] += self._bm25(field + "_fold", docs, tf, self._df(field + "_fold", plan.folded))
             if plan.exact:
                 exact, exact_tf = self._occurrences(field, plan.exact, docs)
-                scores[exact] += plan.weight * self._bm25(field, exact, exact_tf, df=exact.size)
+                scores[exact] += plan.weight * self._bm25(field, exact, exact_tf, self._df(field, plan.exact))
             if plan.exact and len(plan.exact) > 1:
                 word = self.postings(field + "_word", "_".join(plan.exact))
                 at = _members(word.docs, docs)
@@ -188,6 +188,12 @@ class Engine:
         return docs[hit], (per_doc[hit] * self._boost(field)).astype(np.float32)
 
     # Scoring
+
+    def _df(self, field: str, parts: tuple[str, ...]) -> int:
+        """A sequence's document frequency, as its rarest syllable's: exact for one syllable,
+        an upper bound for more, and the same whatever else the query asks (the matches
+        found are only those within the rest of the query)."""
+        return min(self.postings(field, part).docs.size for part in parts)
 
     def _bm25(self, field: str, docs: np.ndarray, tf: np.ndarray, df: int) -> np.ndarray:
         if not docs.size:
