@@ -18,7 +18,8 @@ The syllable analyzers are cheap regex chains, so highlighting never runs pyvi.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import islice
 
 from whoosh.analysis import Filter, RegexTokenizer, Token
 
@@ -28,6 +29,9 @@ from indexer.text import fold, normalize, normalize_tones
 SYLLABLE = r"[^\W_]+"
 JOINED_WORD = r"[^\W_]+(?:_[^\W_]+)+"
 _PARAGRAPHS = re.compile(r"\n\s*\n|(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
+
+# Pieces → their segmentations, in order: `tokenize` on each, or a cache of it (indexer.segcache).
+Tokenizer = Callable[[list[str]], list[str]]
 
 
 class NormalizeFilter(Filter):
@@ -80,7 +84,7 @@ def folded_word_analyzer():
     return RegexTokenizer(JOINED_WORD) | NormalizeFilter() | FoldFilter()
 
 
-def segment(text: str) -> str:
+def segment(text: str, tokenizer: Tokenizer | None = None) -> str:
     """Join the syllables of each word with "_" as pyvi does, paragraph by paragraph.
 
     `indexer.segmenter` gives pyvi's exact tokens several times faster; texts are cut at
@@ -89,8 +93,31 @@ def segment(text: str) -> str:
     >>> segment("Hợp tác với Hàn Quốc.")
     'Hợp_tác với Hàn_Quốc .'
     """
-    pieces = (p.strip() for p in _PARAGRAPHS.split(normalize_tones(text)))
-    return " ".join(tokenize(p) for p in pieces if p)
+    return segment_all([text], tokenizer)[0]
+
+
+def segment_all(texts: list[str], tokenizer: Tokenizer | None = None) -> list[str]:
+    """`segment` of each text, with one tokenizer call for all their pieces (one cache lookup).
+
+    >>> segment_all(["Hàn Quốc", "", "Nhật Bản. Lào"])
+    ['Hàn_Quốc', '', 'Nhật_Bản . Lào']
+    """
+    cut = [pieces(text) for text in texts]
+    segmented = iter((tokenizer or _each)([piece for some in cut for piece in some]))
+    return [" ".join(islice(segmented, len(some))) for some in cut]
+
+
+def pieces(text: str) -> list[str]:
+    """What the tokenizer is handed: tone-normalised paragraphs and sentences, stripped.
+
+    >>> pieces("Thỏa thuận.  Hai bên\\n\\nký kết ")
+    ['Thoả thuận.', 'Hai bên', 'ký kết']
+    """
+    return [p for p in (p.strip() for p in _PARAGRAPHS.split(normalize_tones(text))) if p]
+
+
+def _each(texts: list[str]) -> list[str]:
+    return [tokenize(text) for text in texts]
 
 
 def words(segmented: str) -> list[str]:
