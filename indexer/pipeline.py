@@ -13,6 +13,7 @@ from pathlib import Path
 
 from indexer import sources
 from indexer.documents import Rejected
+from indexer.segcache import SegmentCache
 from indexer.store import IndexStore
 from indexer.stories import StoryFinder
 from indexer.workers import Job, prepared
@@ -61,10 +62,11 @@ def index_paths(
         stories = _Stories(stored)
         seen: set[str] = set()
         broken: set[str] = set()
+        segments = SegmentCache.begin(store.segments)  # before the pool forks; None if unusable
         writer = ix.writer(limitmb=256)
         try:
             jobs = _changed(sources.read(paths), known, seen, broken, report, progress)
-            for (item, _), result in prepared(jobs, workers):
+            for (item, _), result in prepared(jobs, workers, segments):
                 if isinstance(result, Rejected):
                     report.rejected.append(result)
                     continue
@@ -90,6 +92,8 @@ def index_paths(
         if rebuild or not store.current.exists():
             store.swap(Path(ix.storage.folder))
         report.documents = store.open().doc_count()
+        if segments:
+            segments.finish()
     report.seconds = time.monotonic() - started
     return report
 

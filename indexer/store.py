@@ -5,6 +5,7 @@ Layout of an index folder::
     DIR/current -> gen-0003     a symlink, replaced atomically by --rebuild
     DIR/gen-0003/               a Whoosh index
     DIR/writer.lock             held by the one `thongcao index` allowed at a time
+    DIR/segments.sqlite         segmented paragraphs, shared by generations (indexer.segcache)
 
 Readers resolve ``current`` on every refresh, so a rebuild is swapped in under a
 running server without a restart, and a killed run leaves the last commit intact.
@@ -23,9 +24,10 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from indexer.analysis import (
+    Tokenizer,
     folded_syllable_analyzer,
     folded_word_analyzer,
-    segment,
+    segment_all,
     syllable_analyzer,
     word_analyzer,
 )
@@ -35,6 +37,7 @@ from indexer.facet_fields import FACETS as FACET_FIELDS
 from indexer.facet_fields import NAMES as FACETS
 from indexer.facet_fields import SEPARATOR
 from indexer.forklocks import not_inherited
+from indexer.segcache import FILENAME as SEGMENTS
 
 __all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema"]
 
@@ -64,9 +67,9 @@ def schema() -> Schema:
     )
 
 
-def fields(doc: Document) -> dict[str, object]:
-    """The Whoosh fields of one document; segmentation (pyvi) happens here, once."""
-    title_words, text_words = segment(doc.title), segment(doc.text)
+def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, object]:
+    """The Whoosh fields of one document; segmentation (pyvi, or its cache) happens here, once."""
+    title_words, text_words = segment_all([doc.title, doc.text], tokenizer)
     published = doc.published.isoformat() if doc.published else None
     return {
         "id": doc.id,
@@ -95,6 +98,7 @@ class IndexStore:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.current = self.path / "current"
+        self.segments = self.path / SEGMENTS
 
     def exists(self) -> bool:
         return self.current.exists() and whoosh_index.exists_in(self.current)

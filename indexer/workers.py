@@ -11,10 +11,12 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import islice
 
 from indexer.documents import Rejected, SourceItem
 from indexer.extract import build_document
+from indexer.segcache import SegmentCache
 from indexer.store import fields
 
 BATCH = 64
@@ -23,12 +25,14 @@ Job = tuple[SourceItem, str]
 Prepared = dict[str, object] | Rejected
 
 
-def prepare(job: Job) -> Prepared:
+def prepare(job: Job, segments: SegmentCache | None = None) -> Prepared:
     """One item → the fields to write, or why it cannot be indexed (runs in a worker)."""
     item, digest = job
     try:
         document = build_document(item, digest)
-        return document if isinstance(document, Rejected) else fields(document)
+        if isinstance(document, Rejected):
+            return document
+        return fields(document, segments.tokenize if segments else None)
     except Exception as exc:  # a bug met by one odd input must not stop the crawl
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
         return Rejected(item.origin, reason, item.origin.split("#")[0])
@@ -38,24 +42,28 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def prepared(jobs: Iterable[Job], workers: int | None = None) -> Iterator[tuple[Job, Prepared]]:
-    """Each job with its result, in input order.
+def prepared(
+    jobs: Iterable[Job], workers: int | None = None, segments: SegmentCache | None = None
+) -> Iterator[tuple[Job, Prepared]]:
+    """Each job with its result, in input order; `segments` memoises segmentation.
 
     A run smaller than one batch is done in this process: a pool's start-up (forking
-    and loading pyvi's model in each worker) would cost more than it saves.
+    and loading pyvi's model in each worker) would cost more than it saves.  The cache
+    handle travels with each task; every worker opens its own connection to it.
     """
     workers = workers or default_workers()
     stream = iter(jobs)
     first = list(islice(stream, BATCH))
+    task = partial(prepare, segments=segments)
     if workers == 1 or len(first) < BATCH:
-        yield from ((job, prepare(job)) for job in _chain(first, stream))
+        yield from ((job, task(job)) for job in _chain(first, stream))
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
         pending: deque = deque()
         batch = first
         while batch:
-            pending.append((batch, pool.map_async(prepare, batch, chunksize=4)))
+            pending.append((batch, pool.map_async(task, batch, chunksize=4)))
             batch = list(islice(stream, BATCH))
             if len(pending) > 1 or not batch:
                 done, result = pending.popleft()
