@@ -17,6 +17,7 @@ from indexer.segcache import SegmentCache
 from indexer.segmenter import tokenize
 from indexer.store import IndexStore
 from tests.conftest import CORPUS, run_cli
+from tests.crashkit import kill_at
 from tests.synthetic import write_crawl
 
 NEW_PARAGRAPH = "Đoàn cũng thăm đồi chè Suối Giàng và làng nghề dệt thổ cẩm."
@@ -164,3 +165,16 @@ def test_the_least_recently_used_rows_go_when_the_cache_outgrows_its_bound(tmp_p
         kept = {words for (words,) in db.execute("SELECT words FROM segments")}
     assert len(kept) == 30  # three quarters of the bound
     assert {tokenize(p) for p in recent} <= kept
+
+
+def test_a_run_killed_while_workers_write_leaves_a_usable_cache_and_the_last_commit(tmp_path):
+    base = write_crawl(tmp_path / "base.jsonl", 12)
+    more = write_crawl(tmp_path / "more.jsonl", 100, start=1000)
+    store = IndexStore(tmp_path / "index")
+    index_paths(store, [base])
+    killed = kill_at(store.path, (str(more),), "adding", delay=0.5)
+    assert killed.killed
+    assert store.open().doc_count() == 12
+    with closing(sqlite3.connect(store.segments)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert index_paths(store, [more]).documents == 112
