@@ -181,8 +181,8 @@ class Engine:
             counts, positions = postings.positions(np.searchsorted(postings.docs, docs))
             starts = np.repeat(np.arange(docs.size, dtype=np.int64), counts) << 32
             shifted = positions - offset
-            own = np.unique(starts[shifted >= 0] | shifted[shifted >= 0])
-            keys = own if keys is None else np.intersect1d(keys, own, assume_unique=True)
+            own = starts[shifted >= 0] | shifted[shifted >= 0]  # ascending: documents, then positions
+            keys = own if keys is None else own[_members(own, keys)]
         per_doc = np.bincount((keys >> 32).astype(np.int64), minlength=docs.size)
         hit = per_doc > 0
         return docs[hit], (per_doc[hit] * self._boost(field)).astype(np.float32)
@@ -297,11 +297,15 @@ def _length_bytes(leaf, field: str, count: int) -> np.ndarray:
     return found
 
 
-def _members(sorted_docs: np.ndarray, docs: np.ndarray) -> np.ndarray:
-    """Indexes into `sorted_docs` of the entries that are in `docs` (also sorted)."""
-    if not sorted_docs.size or not docs.size:
+def _members(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
+    """Indexes into `haystack` of the `needles` it holds; both ascending, without repeats.
+
+    >>> _members(np.array([2, 4, 6, 8]), np.array([1, 4, 8, 9])).tolist()
+    [1, 3]
+    """
+    if not haystack.size or not needles.size:
         return np.zeros(0, dtype=np.int64)
-    at = np.searchsorted(sorted_docs, docs)
-    inside = at < sorted_docs.size
-    at, docs = at[inside], docs[inside]
-    return at[sorted_docs[at] == docs]
+    at = np.searchsorted(haystack, needles)
+    inside = at < haystack.size
+    at, needles = at[inside], needles[inside]
+    return at[haystack[at] == needles]
