@@ -18,6 +18,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -42,6 +43,28 @@ from indexer.segcache import FILENAME as SEGMENTS
 __all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema"]
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """One field of one document, already analysed: Whoosh's (term, frequency, weight,
+    encoded positions) for each of its terms, as `Field.index` gives them."""
+
+    postings: tuple[tuple[bytes, int, float, bytes], ...]
+
+
+class AnalysedText(TEXT):
+    """A TEXT field that also takes its postings computed elsewhere.
+
+    Analysing a text (tokens, NFC, tone placement, folding, encoding positions) was 90%
+    of Whoosh's `add_document`, in the one process that writes; `fields()` does it in the
+    worker that extracted the document, and the writer only files the postings.
+    """
+
+    def index(self, value, **kwargs):
+        if isinstance(value, Analysed):
+            return value.postings
+        return super().index(value, **kwargs)
+
+
 def schema() -> Schema:
     """Display fields are stored; each text has exact, folded and word twins for ranking."""
     syllables, folded = syllable_analyzer(), folded_syllable_analyzer()
@@ -50,13 +73,13 @@ def schema() -> Schema:
         id=ID(stored=True, unique=True),
         origin=ID(stored=True),
         digest=STORED(),
-        title=TEXT(analyzer=syllables, stored=True, field_boost=3.0),
-        title_fold=TEXT(analyzer=folded, field_boost=3.0),
-        title_word=TEXT(analyzer=words, field_boost=3.0),
-        text=TEXT(analyzer=syllables, stored=True),
-        text_fold=TEXT(analyzer=folded),
-        text_word=TEXT(analyzer=words),
-        word_fold=TEXT(analyzer=folded_words, phrase=False),
+        title=AnalysedText(analyzer=syllables, stored=True, field_boost=3.0),
+        title_fold=AnalysedText(analyzer=folded, field_boost=3.0),
+        title_word=AnalysedText(analyzer=words, field_boost=3.0),
+        text=AnalysedText(analyzer=syllables, stored=True),
+        text_fold=AnalysedText(analyzer=folded),
+        text_word=AnalysedText(analyzer=words),
+        word_fold=AnalysedText(analyzer=folded_words, phrase=False),
         url=STORED(),
         published=STORED(),
         year_source=STORED(),
@@ -68,13 +91,10 @@ def schema() -> Schema:
 
 
 def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, object]:
-    """The Whoosh fields of one document; segmentation (pyvi, or its cache) happens here, once."""
+    """The Whoosh fields of one document, texts analysed; segmentation (pyvi, or its cache)
+    happens here, once."""
     title_words, text_words = segment_all([doc.title, doc.text], tokenizer)
-    published = doc.published.isoformat() if doc.published else None
-    return {
-        "id": doc.id,
-        "origin": doc.origin,
-        "digest": doc.digest,
+    texts = {
         "title": doc.title,
         "title_fold": doc.title,
         "title_word": title_words,
@@ -82,6 +102,16 @@ def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, objec
         "text_fold": doc.text,
         "text_word": text_words,
         "word_fold": title_words + " " + text_words,
+    }
+    analysed = {name: Analysed(tuple(_SCHEMA[name].index(value))) for name, value in texts.items()}
+    published = doc.published.isoformat() if doc.published else None
+    return {
+        **analysed,
+        "_stored_title": doc.title,
+        "_stored_text": doc.text,
+        "id": doc.id,
+        "origin": doc.origin,
+        "digest": doc.digest,
         "url": doc.url,
         "published": published,
         "year_source": doc.year_source,
@@ -90,6 +120,9 @@ def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, objec
         "minhash": doc.minhash,
         **{facet.name: facet.index_value(doc) for facet in FACET_FIELDS},
     }
+
+
+_SCHEMA = schema()
 
 
 class IndexStore:
@@ -110,11 +143,12 @@ class IndexStore:
         return whoosh_index.open_dir(str(self.current.resolve()))
 
     def outdated(self) -> bool:
-        """True when the current index lacks a field this version writes (a new facet, stories):
-        such an index cannot be updated in place, only rebuilt."""
+        """True when the current index lacks a field this version writes (a new facet, stories)
+        or has one of another type: such an index cannot be updated in place, only rebuilt."""
         if not self.exists():
             return False
-        return not set(schema().names()) <= set(self.open().schema.names())
+        current = self.open().schema
+        return any(name not in current or type(current[name]) is not type(f) for name, f in _SCHEMA.items())
 
     def generation(self) -> Path | None:
         """The folder `current` points to now: readers compare it to notice a swap."""

@@ -49,3 +49,59 @@ def test_snapshots_see_new_documents_after_a_commit_and_after_a_rebuild(tmp_path
     assert after is not before and search(after, SearchRequest("Quảng Ninh")).total == 1
     index_paths(store, [CORPUS], rebuild=True)
     assert search(snapshots.current(), SearchRequest("Quảng Ninh")).total == 0
+
+
+def test_texts_analysed_in_a_worker_index_exactly_as_whoosh_would_analyse_them(tmp_path):
+    from whoosh import index as whoosh_index
+    from whoosh.fields import TEXT
+
+    from indexer.extract import build_document
+    from indexer.sources import read
+    from indexer.store import fields, schema
+
+    plain = schema()
+    for name in plain.names():
+        if isinstance(plain[name], TEXT):
+            plain[name].__class__ = TEXT  # Whoosh's own field: analyses the raw text itself
+    readers = {}
+    for label, sch in (("analysed", schema()), ("plain", plain)):
+        (tmp_path / label).mkdir()
+        with whoosh_index.create_in(str(tmp_path / label), sch).writer() as writer:
+            for item in read([CORPUS]):
+                doc = build_document(item, "v")
+                row = fields(doc)
+                writer.add_document(**(_raw_texts(row, doc) if label == "plain" else row))
+        readers[label] = whoosh_index.open_dir(str(tmp_path / label)).reader()
+    analysed, plain_reader = readers["analysed"], readers["plain"]
+    assert list(analysed.all_terms()) == list(plain_reader.all_terms())
+    for field, term in list(analysed.all_terms())[::97]:
+        items = [list(r.postings(field, term).all_items()) for r in (analysed, plain_reader)]
+        assert items[0] == items[1]
+    assert [analysed.stored_fields(n) for n in range(5)] == [plain_reader.stored_fields(n) for n in range(5)]
+
+
+def _raw_texts(row, doc):
+    """The same row with each text a string again, as Whoosh's own TEXT fields take them."""
+    from indexer.analysis import segment_all
+
+    title_words, text_words = segment_all([doc.title, doc.text])
+    texts = {"title": doc.title, "title_fold": doc.title, "title_word": title_words, "text": doc.text,
+             "text_fold": doc.text, "text_word": text_words, "word_fold": f"{title_words} {text_words}"}
+    return {k: v for k, v in row.items() if not k.startswith("_stored_")} | texts
+
+
+def test_an_index_with_fields_of_another_type_is_rebuilt(tmp_path):
+    from whoosh import index as whoosh_index
+    from whoosh.fields import TEXT
+
+    from indexer.store import schema
+
+    old = schema()
+    old["text_fold"].__class__ = TEXT
+    (tmp_path / "index" / "gen-0001").mkdir(parents=True)
+    whoosh_index.create_in(str(tmp_path / "index" / "gen-0001"), old)
+    (tmp_path / "index" / "current").symlink_to("gen-0001")
+    store = IndexStore(tmp_path / "index")
+    assert store.outdated()
+    index_paths(store, [CORPUS])
+    assert store.generation().name == "gen-0002" and not store.outdated()
