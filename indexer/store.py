@@ -40,7 +40,7 @@ from indexer.facet_fields import SEPARATOR
 from indexer.forklocks import not_inherited
 from indexer.segcache import FILENAME as SEGMENTS
 
-__all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema"]
+__all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema", "texts"]
 
 
 @dataclass(frozen=True)
@@ -90,11 +90,11 @@ def schema() -> Schema:
     )
 
 
-def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, object]:
-    """The Whoosh fields of one document, texts analysed; segmentation (pyvi, or its cache)
-    happens here, once."""
+def texts(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, str]:
+    """Each text field's input, as Whoosh's own TEXT fields would take it; segmentation
+    (pyvi, or its cache) happens here, once."""
     title_words, text_words = segment_all([doc.title, doc.text], tokenizer)
-    texts = {
+    return {
         "title": doc.title,
         "title_fold": doc.title,
         "title_word": title_words,
@@ -103,7 +103,12 @@ def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, objec
         "text_word": text_words,
         "word_fold": title_words + " " + text_words,
     }
-    analysed = {name: Analysed(tuple(_SCHEMA[name].index(value))) for name, value in texts.items()}
+
+
+def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, object]:
+    """The Whoosh fields of one document, its texts already analysed (see AnalysedText)."""
+    raw = texts(doc, tokenizer)
+    analysed = {name: Analysed(tuple(_SCHEMA[name].index(value))) for name, value in raw.items()}
     published = doc.published.isoformat() if doc.published else None
     return {
         **analysed,

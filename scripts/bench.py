@@ -73,6 +73,7 @@ def stock_pyvi_seconds(texts: list[str]) -> float:
 def breakdown(crawl: Path, pyvi_per_doc: float, sample: int = 500) -> None:
     """Where one core's time goes per document: extraction, segmentation, Whoosh add, commit."""
     from indexer import sources
+    from indexer.documents import Rejected
     from indexer.extract import build_document
     from indexer.store import IndexStore, fields
 
@@ -80,6 +81,7 @@ def breakdown(crawl: Path, pyvi_per_doc: float, sample: int = 500) -> None:
     started = time.perf_counter()
     docs = [build_document(item, "bench") for item in items]
     extract = (time.perf_counter() - started) / len(items)
+    docs = [doc for doc in docs if not isinstance(doc, Rejected)]
     started = time.perf_counter()
     prepared = [fields(doc) for doc in docs]
     segmenting = (time.perf_counter() - started) / len(items)
@@ -93,9 +95,34 @@ def breakdown(crawl: Path, pyvi_per_doc: float, sample: int = 500) -> None:
         writer.commit()
         commit = (time.perf_counter() - started) / len(items)
     print(f"per document, one core, {len(items)}-document sample (stock pyvi: {pyvi_per_doc * 1000:.1f} ms):")
-    for name, value in (("extraction + facets", extract), ("segmentation (fields)", segmenting),
-                        ("Whoosh add_document", adding), ("Whoosh commit", commit)):  # fmt: skip
+    for name, value in (("extraction + facets", extract), ("segmentation + analysis", segmenting),
+                        ("Whoosh add (filing)", adding), ("Whoosh commit", commit)):  # fmt: skip
         print(f"  {name:24} {value * 1000:7.1f} ms  = {value / pyvi_per_doc:.2f} x stock pyvi")
+    writers(docs, prepared, adding + commit)
+
+
+def writers(docs: list, prepared: list[dict], one_writer: float) -> None:
+    """Whoosh's own multiprocess writer against thongcao's single writer.
+
+    thongcao analyses texts in its extraction pool and hands one writer finished postings;
+    Whoosh's `procs` writer takes raw texts and analyses and writes them in its own
+    processes (multisegment: no final merge into one segment).
+    """
+    from indexer.store import Analysed, IndexStore, texts
+
+    raw = [{k: v for k, v in row.items() if not isinstance(v, Analysed) and not k.startswith("_stored_")}
+           | texts(doc) for doc, row in zip(docs, prepared, strict=True)]  # fmt: skip
+    print(f"  writer process, thongcao (postings ready):       {one_writer * 1000:5.1f} ms a document")
+    for options in ({"procs": 2}, {"procs": 2, "multisegment": True}):
+        with tempfile.TemporaryDirectory() as folder:
+            writer = IndexStore(Path(folder)).create_generation().writer(limitmb=128, **options)
+            started = time.perf_counter()
+            for row in raw:
+                writer.add_document(**row)
+            writer.commit()
+            seconds = (time.perf_counter() - started) / len(raw)
+        label = ", ".join(f"{k}={v}" for k, v in options.items())
+        print(f"  Whoosh {label} (analysing raw texts): {seconds * 1000:5.1f} ms a document", flush=True)
 
 
 def tree_rss(pid: int) -> int:

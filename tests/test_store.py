@@ -82,12 +82,9 @@ def test_texts_analysed_in_a_worker_index_exactly_as_whoosh_would_analyse_them(t
 
 def _raw_texts(row, doc):
     """The same row with each text a string again, as Whoosh's own TEXT fields take them."""
-    from indexer.analysis import segment_all
+    from indexer.store import texts
 
-    title_words, text_words = segment_all([doc.title, doc.text])
-    texts = {"title": doc.title, "title_fold": doc.title, "title_word": title_words, "text": doc.text,
-             "text_fold": doc.text, "text_word": text_words, "word_fold": f"{title_words} {text_words}"}
-    return {k: v for k, v in row.items() if not k.startswith("_stored_")} | texts
+    return {k: v for k, v in row.items() if not k.startswith("_stored_")} | texts(doc)
 
 
 def test_an_index_with_fields_of_another_type_is_rebuilt(tmp_path):
