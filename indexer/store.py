@@ -149,11 +149,15 @@ class IndexStore:
 
     def outdated(self) -> bool:
         """True when the current index lacks a field this version writes (a new facet, stories)
-        or has one of another type: such an index cannot be updated in place, only rebuilt."""
+        or has one of another type or format: such an index cannot be updated in place, only
+        rebuilt."""
         if not self.exists():
             return False
-        current = self.open().schema
-        return any(name not in current or type(current[name]) is not type(f) for name, f in _SCHEMA.items())
+        current = self.open().schema  # fields() analyses for this version's formats: they must match
+        return any(
+            name not in current or type(current[name]) is not type(f) or current[name].format != f.format
+            for name, f in _SCHEMA.items()
+        )
 
     def generation(self) -> Path | None:
         """The folder `current` points to now: readers compare it to notice a swap."""

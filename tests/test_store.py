@@ -87,14 +87,26 @@ def _raw_texts(row, doc):
     return {k: v for k, v in row.items() if not k.startswith("_stored_")} | texts(doc)
 
 
-def test_an_index_with_fields_of_another_type_is_rebuilt(tmp_path):
-    from whoosh import index as whoosh_index
+def _plain_text(field):
     from whoosh.fields import TEXT
+
+    field.__class__ = TEXT
+
+
+def _without_positions(field):
+    from whoosh.formats import Frequency
+
+    field.format = Frequency()
+
+
+@pytest.mark.parametrize("change", [_plain_text, _without_positions])
+def test_an_index_with_fields_of_another_type_or_format_is_rebuilt(tmp_path, change):
+    from whoosh import index as whoosh_index
 
     from indexer.store import schema
 
     old = schema()
-    old["text_fold"].__class__ = TEXT
+    change(old["text_word"])
     (tmp_path / "index" / "gen-0001").mkdir(parents=True)
     whoosh_index.create_in(str(tmp_path / "index" / "gen-0001"), old)
     (tmp_path / "index" / "current").symlink_to("gen-0001")
