@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import islice
 
 from whoosh.analysis import Filter, RegexTokenizer, Token
@@ -34,6 +35,12 @@ _PARAGRAPHS = re.compile(r"\n\s*\n|(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
 Tokenizer = Callable[[list[str]], list[str]]
 
 
+# A text's syllables come from a vocabulary of a few thousand: remembering each one's
+# normal and folded forms makes analysis a dictionary lookup a token, not a regex.
+_normalized = lru_cache(maxsize=1 << 17)(normalize)
+_folded = lru_cache(maxsize=1 << 17)(fold)
+
+
 class NormalizeFilter(Filter):
     """Lower-case, NFC and pyvi tone placement, so "Thỏa" and "thoả" are one term.
 
@@ -43,7 +50,7 @@ class NormalizeFilter(Filter):
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for t in tokens:
-            t.text = normalize(t.text)
+            t.text = _normalized(t.text)
             yield t
 
 
@@ -56,7 +63,7 @@ class FoldFilter(Filter):
 
     def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
         for t in tokens:
-            t.text = fold(t.text)
+            t.text = _folded(t.text)
             yield t
 
 
