@@ -107,6 +107,7 @@ class SegmentCache:
         A corrupt file, or one written by another segmenter, is replaced by an empty one.
         """
         path, version = Path(path), fingerprint()
+        _close(path)  # a previous run's connection may point at a file since deleted or replaced
         if _flag(path).exists():
             discard(path)
         for attempt in (1, 2):
@@ -227,10 +228,7 @@ class SegmentCache:
     def _give_up(self, exc: Exception) -> None:
         """Segment without the cache for the rest of this process; flag a corrupt file."""
         _disabled.add(self.path)
-        db = _connections.pop(self.path, None)
-        if db is not None:
-            with suppress(sqlite3.Error):
-                db.close()
+        _close(self.path)
         if _broken(exc):
             with suppress(OSError):
                 _flag(self.path).touch()
@@ -238,13 +236,17 @@ class SegmentCache:
 
 def discard(path: str | os.PathLike[str]) -> None:
     """Remove a cache file and its WAL: only while no run can be using it."""
-    db = _connections.pop(Path(path), None)
-    if db is not None:
-        with suppress(sqlite3.Error):
-            db.close()
+    _close(Path(path))
     for suffix in ("", "-wal", "-shm", "-broken"):
         with suppress(FileNotFoundError):
             os.unlink(f"{os.fspath(path)}{suffix}")
+
+
+def _close(path: Path) -> None:
+    db = _connections.pop(path, None)
+    if db is not None:
+        with suppress(sqlite3.Error):
+            db.close()
 
 
 class _Outdated(sqlite3.DatabaseError):

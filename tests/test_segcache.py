@@ -178,3 +178,13 @@ def test_a_run_killed_while_workers_write_leaves_a_usable_cache_and_the_last_com
     with closing(sqlite3.connect(store.segments)) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert index_paths(store, [more]).documents == 112
+
+
+def test_a_cache_deleted_between_runs_of_one_process_starts_empty(tmp_path):
+    path = tmp_path / "segments.sqlite"
+    SegmentCache.begin(path).tokenize(["Hợp tác với Hàn Quốc về nông nghiệp."])
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"segments.sqlite{suffix}").unlink(missing_ok=True)
+    segcache.stats.clear()
+    SegmentCache.begin(path).tokenize(["Hợp tác với Hàn Quốc về nông nghiệp."])
+    assert (segcache.stats["miss"], rows(path)) == (1, 1)
