@@ -39,6 +39,8 @@ Tokenizer = Callable[[list[str]], list[str]]
 # normal and folded forms makes analysis a dictionary lookup a token, not a regex.
 _normalized = lru_cache(maxsize=1 << 17)(normalize)
 _folded = lru_cache(maxsize=1 << 17)(fold)
+_SYLLABLES = re.compile(SYLLABLE)
+_JOINED_WORDS = re.compile(JOINED_WORD)
 
 
 class NormalizeFilter(Filter):
@@ -142,4 +144,22 @@ def syllables(text: str) -> list[str]:
     >>> syllables("Gyeongsangbuk-do, TP.HCM")
     ['gyeongsangbuk', 'do', 'tp', 'hcm']
     """
-    return [t.text for t in syllable_analyzer()(text)]
+    return [_normalized(s) for s in _SYLLABLES.findall(text)]
+
+
+def joined_words(segmented: str) -> list[str]:
+    """The normalised multi-syllable words of segmented text: what the word fields hold.
+
+    >>> joined_words("Thỏa_thuận với Hàn_Quốc .")
+    ['thoả_thuận', 'hàn_quốc']
+    """
+    return [_normalized(w) for w in _JOINED_WORDS.findall(segmented)]
+
+
+def folded(tokens: list[str]) -> list[str]:
+    """Tokens without diacritics, for the folded twins of each field.
+
+    >>> folded(["đà", "nẵng"])
+    ['da', 'nang']
+    """
+    return [_folded(t) for t in tokens]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,13 +24,18 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Frequency, Positions
+from whoosh.system import pack_uint
 
 from indexer.analysis import (
     Tokenizer,
+    folded,
     folded_syllable_analyzer,
     folded_word_analyzer,
+    joined_words,
     segment_all,
     syllable_analyzer,
+    syllables,
     word_analyzer,
 )
 from indexer.documents import Document
@@ -108,7 +114,18 @@ def texts(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, str]:
 def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, object]:
     """The Whoosh fields of one document, its texts already analysed (see AnalysedText)."""
     raw = texts(doc, tokenizer)
-    analysed = {name: Analysed(tuple(_SCHEMA[name].index(value))) for name, value in raw.items()}
+    title, text = syllables(doc.title), syllables(doc.text)
+    title_words, text_words = joined_words(raw["title_word"]), joined_words(raw["text_word"])
+    tokens = {
+        "title": title,
+        "title_fold": folded(title),
+        "title_word": title_words,
+        "text": text,
+        "text_fold": folded(text),
+        "text_word": text_words,
+        "word_fold": folded(title_words + text_words),
+    }
+    analysed = {name: Analysed(_postings(_SCHEMA[name].format, tokens[name])) for name in raw}
     published = doc.published.isoformat() if doc.published else None
     return {
         **analysed,
@@ -128,6 +145,21 @@ def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, objec
 
 
 _SCHEMA = schema()
+
+
+def _postings(fmt, tokens: list[str]) -> tuple[tuple[bytes, int, float, bytes], ...]:
+    """What `Field.index` gives for text whose analyzer yields `tokens`, without running
+    Whoosh's token objects through its chain (the equality test in tests/test_store.py
+    holds the two to the same bytes)."""
+    places: dict[str, list[int]] = defaultdict(list)
+    for position, token in enumerate(tokens):
+        places[token].append(position)
+    boost = fmt.field_boost
+    if type(fmt) is Positions:
+        return tuple((t.encode(), len(p), len(p) * boost, fmt.encode(p)) for t, p in places.items())
+    if type(fmt) is Frequency:
+        return tuple((t.encode(), len(p), len(p) * boost, pack_uint(len(p))) for t, p in places.items())
+    raise TypeError(f"no fast analysis for {type(fmt).__name__}")
 
 
 class IndexStore:

@@ -74,7 +74,7 @@ def test_texts_analysed_in_a_worker_index_exactly_as_whoosh_would_analyse_them(t
         readers[label] = whoosh_index.open_dir(str(tmp_path / label)).reader()
     analysed, plain_reader = readers["analysed"], readers["plain"]
     assert list(analysed.all_terms()) == list(plain_reader.all_terms())
-    for field, term in list(analysed.all_terms())[::97]:
+    for field, term in analysed.all_terms():
         items = [list(r.postings(field, term).all_items()) for r in (analysed, plain_reader)]
         assert items[0] == items[1]
     assert [analysed.stored_fields(n) for n in range(5)] == [plain_reader.stored_fields(n) for n in range(5)]
