@@ -7,6 +7,7 @@ stops the rest of a crawl from being indexed.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -103,6 +104,9 @@ def read_file(file: Path, origin: str) -> Iterator[Read]:
 
             yield from read_warc(file, origin)
             return
+        if kind == "jsonl" and _utf8_without_nul(file):
+            yield from _jsonl_lines(_streamed_lines(file), file, origin)
+            return
         data = file.read_bytes()
     except OSError as exc:
         yield Rejected(str(file), f"cannot read: {exc.strerror or exc}")
@@ -135,6 +139,37 @@ def read_jsonl(data: bytes, file: Path, origin: str) -> Iterator[Read]:
     except DecodeError as exc:
         yield Rejected(str(file), str(exc))
         return
+    yield from _jsonl_lines(lines, file, origin)
+
+
+def _utf8_without_nul(file: Path) -> bool:
+    """True when a file is UTF-8 throughout and holds no NUL (so is not UTF-16): checked in
+    a streaming pass, so that such a file, the usual JSONL crawl, is then read a line at a
+    time instead of whole (a 40,000-article crawl is 160 MB, three times that decoded)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with file.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            if b"\x00" in chunk:
+                return False
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return False
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _streamed_lines(file: Path) -> Iterator[str]:
+    """A UTF-8 file's lines, cut at b"\n" only (U+2028 inside a string is not a line end)."""
+    with file.open("rb") as handle:
+        for number, raw in enumerate(handle):
+            yield (raw.removeprefix(codecs.BOM_UTF8) if number == 0 else raw).decode("utf-8")
+
+
+def _jsonl_lines(lines: Iterable[str], file: Path, origin: str) -> Iterator[Read]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue

@@ -1,5 +1,5 @@
 from indexer.documents import Rejected, SourceItem
-from indexer.sources import read
+from indexer.sources import read, read_jsonl
 from tests.conftest import CORPUS, DATA
 
 
@@ -35,3 +35,31 @@ def test_jsonl_fields_travel_with_the_item():
     (record,) = [i for i in read([DATA / "crawl" / "records.jsonl"]) if isinstance(i, SourceItem)]
     assert record.url == "https://example.vn/vinh-long-uc"
     assert record.published == "2024-04-02" and record.source == "Cổng TTĐT Vĩnh Long"
+
+
+def _records(path):
+    return [(i.origin, i.content, i.title) for i in read([path]) if isinstance(i, SourceItem)]
+
+
+def test_a_utf8_jsonl_crawl_is_read_a_line_at_a_time_never_whole(tmp_path, monkeypatch):
+    import codecs
+    import json
+    from pathlib import Path
+
+    lines = [json.dumps({"id": n, "title": f"Thông cáo {n}", "text": f"Hà Nội\u2028và Huế, bản {n}."},
+                        ensure_ascii=False) for n in range(3)]  # fmt: skip
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_bytes(codecs.BOM_UTF8 + "\r\n".join(lines).encode("utf-8") + b"\n")
+    whole = read_jsonl(crawl.read_bytes(), crawl, "crawl.jsonl")
+    decoded_whole = [(i.origin, i.content, i.title) for i in whole]
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(AssertionError("read whole")))
+    assert _records(crawl) == decoded_whole
+    assert decoded_whole[0] == ("crawl.jsonl#0", "Hà Nội\u2028và Huế, bản 0.", "Thông cáo 0")
+
+
+def test_a_jsonl_crawl_in_another_encoding_is_still_decoded_whole(tmp_path):
+    import json
+
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(json.dumps({"id": 1, "text": "Hàn Quốc hợp tác"}, ensure_ascii=False) + "\n", "utf-16")
+    assert _records(crawl) == [("crawl.jsonl#1", "Hàn Quốc hợp tác", None)]
