@@ -125,24 +125,33 @@ def writers(docs: list, prepared: list[dict], one_writer: float) -> None:
         print(f"  Whoosh {label} (analysing raw texts): {seconds * 1000:5.1f} ms a document", flush=True)
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+def tree_memory(pid: int) -> int:
+    """Memory of a process and all its descendants, in bytes: the sum of their proportional
+    set sizes, so pages forked workers share with their parent count once, not once each."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                children.setdefault(int(fields[1]), []).append(int(entry.name))
-                rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
             except (OSError, IndexError, ValueError):
                 continue
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
-        total += rss.get(current, 0)
+        total += _pss(current)
         stack.extend(children.get(current, []))
     return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def timed_index(args: list[str]) -> tuple[float, int, dict]:
@@ -151,7 +160,7 @@ def timed_index(args: list[str]) -> tuple[float, int, dict]:
     process = subprocess.Popen([THONGCAO, "index", *args, "--json"], stdout=subprocess.PIPE, text=True)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
+        peak = max(peak, tree_memory(process.pid))
         time.sleep(0.25)
     report = json.loads(process.stdout.read())
     return time.perf_counter() - started, peak, report
@@ -244,7 +253,7 @@ def bench(size: int, work: Path, rounds: int) -> None:
     seconds, peak, report = timed_index([str(crawl), "--index", str(index)])
     print(f"thongcao index (full):       {seconds:8.1f} s  = {seconds / floor:.2f} x stock pyvi; "
           f"{report['documents']} documents, {len(report['rejected'])} rejected", flush=True)  # fmt: skip
-    print(f"peak memory (process tree):  {peak / 2**20:8.0f} MiB", flush=True)
+    print(f"peak memory (tree, PSS):     {peak / 2**20:8.0f} MiB", flush=True)
     again, _, report = timed_index([str(crawl), "--index", str(index)])
     print(f"re-index, unchanged:         {again:8.1f} s  = {again / seconds:.1%} of a full index "
           f"({report['unchanged']} unchanged)", flush=True)  # fmt: skip
