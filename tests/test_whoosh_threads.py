@@ -72,3 +72,20 @@ def test_threads_sharing_a_snapshot_all_get_the_answers_one_thread_gets(seed_ind
             assert snap.stored(0)["id"]
 
     assert in_threads(8, work) == []
+
+
+def test_a_cursor_reads_a_shared_buffer_as_a_file_would():
+    import io
+    import pickle
+
+    from indexer.whoosh_threads import Cursor
+
+    data = b"first line\nsecond\n" + pickle.dumps({"a": (1, 2.5, "x")}, 2) + pickle.dumps([1, 2], 5)
+    cursor, plain = Cursor(memoryview(data)), io.BytesIO(data)
+    for method, *args in [("readline",), ("read", 3), ("readline",), ("tell",)]:
+        assert getattr(cursor, method)(*args) == getattr(plain, method)(*args)
+    assert pickle.load(cursor) == pickle.load(plain) and pickle.load(cursor) == [1, 2]
+    assert cursor.read() == b"" and cursor.tell() == len(data)
+    cursor.seek(-4, 2)
+    plain.seek(-4, 2)
+    assert cursor.read(10) == plain.read(10)
