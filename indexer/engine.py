@@ -238,6 +238,10 @@ class Engine:
                     self._cached -= old.docs.size
         return postings
 
+    def documents(self, field: str, term: str) -> np.ndarray:
+        """The documents holding a term, read in blocks and not kept: facet values, once a snapshot."""
+        return self._read(field, term).docs
+
     def _read(self, field: str, term: str) -> Postings:
         if field not in self.reader.schema:
             return _EMPTY

@@ -51,13 +51,13 @@ class Snapshot:
         self.size = reader.doc_count_all()
         self.live = np.zeros(self.size, dtype=bool)
         self.live[list(reader.all_doc_ids())] = True
+        self.engine = Engine(reader, self.live)
         self.dates = self._dates(reader)
         self.facets = {name: self._facet(reader, name) for name in FACETS}
         self.stories = self._stories(reader)
         self.story_sizes = np.bincount(self.stories[self.live], minlength=self.size)
         # None when no two live documents share a story: counting then skips the grouping.
         self.grouped = self.stories if self.story_sizes.max(initial=0) > 1 else None
-        self.engine = Engine(reader, self.live)
 
     def _dates(self, reader) -> np.ndarray:
         if self.size == 0 or not reader.has_column("date"):
@@ -69,7 +69,7 @@ class Snapshot:
         """Each document's story as a small integer (its own number in an index without stories)."""
         if self.size == 0 or "story" not in reader.schema or not reader.has_column("story"):
             return np.arange(self.size)
-        column = reader.column_reader("story")
+        column = reader.column_reader("story", translate=False)  # bytes group as well as text
         keys: dict[object, int] = {}
         ordinals = (keys.setdefault(column[n], len(keys)) for n in range(self.size))
         return np.fromiter(ordinals, dtype=np.int64, count=self.size)
@@ -82,7 +82,7 @@ class Snapshot:
         if name not in reader.schema:  # an index written before this facet existed
             return FacetPostings([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
         values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(name)]
-        docs = [np.fromiter(reader.postings(name, value).all_ids(), dtype=np.int64) for value in values]
+        docs = [self.engine.documents(name, value) for value in values]
         codes = [np.full(len(d), i, dtype=np.int64) for i, d in enumerate(docs)]
         docs_all = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
         codes_all = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
