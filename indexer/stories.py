@@ -76,7 +76,11 @@ class StoryFinder:
         chosen = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.threshold = threshold
         self._bands = [slice(4 * chosen.r * i, 4 * chosen.r * (i + 1)) for i in range(chosen.b)]
-        self._buckets: list[dict[bytes, set[str]]] = [{} for _ in self._bands]
+        # A bucket holds one document's ordinal, or a list of them: most bands of most texts
+        # are unique, and a set a bucket was 426 MiB at 40,000 documents (this is 150 MiB).
+        self._buckets: list[dict[bytes, int | list[int]]] = [{} for _ in self._bands]
+        self._ordinals: dict[str, int] = {}
+        self._ids: list[str] = []
         self._signatures: dict[str, bytes] = {}
         self._stories: dict[str, str] = {}
 
@@ -110,20 +114,42 @@ class StoryFinder:
         return banded and similarity(first, second) >= self.threshold
 
     def _candidates(self, minhash: bytes) -> set[str]:
-        found: set[str] = set()
+        found: set[int] = set()
         for band, buckets in zip(self._bands, self._buckets, strict=True):
-            found |= buckets.get(minhash[band], set())
-        return found
+            members = buckets.get(minhash[band])
+            if isinstance(members, int):
+                found.add(members)
+            elif members:
+                found.update(members)
+        return {self._ids[o] for o in found}
 
     def _add(self, doc_id: str, minhash: bytes, story: str) -> None:
+        ordinal = self._ordinals.setdefault(doc_id, len(self._ids))
+        if ordinal == len(self._ids):
+            self._ids.append(doc_id)
         for band, buckets in zip(self._bands, self._buckets, strict=True):
-            buckets.setdefault(minhash[band], set()).add(doc_id)
+            key = minhash[band]
+            members = buckets.get(key)
+            if members is None:
+                buckets[key] = ordinal
+            elif isinstance(members, int):
+                if members != ordinal:
+                    buckets[key] = [members, ordinal]
+            elif ordinal not in members:
+                members.append(ordinal)
         self._signatures[doc_id] = minhash
         self._stories[doc_id] = story
 
     def _forget(self, doc_id: str) -> None:
         minhash = self._signatures.pop(doc_id, None)
-        if minhash is not None:
-            for band, buckets in zip(self._bands, self._buckets, strict=True):
-                buckets[minhash[band]].discard(doc_id)
-            del self._stories[doc_id]
+        if minhash is None:
+            return
+        ordinal = self._ordinals[doc_id]
+        for band, buckets in zip(self._bands, self._buckets, strict=True):
+            key = minhash[band]
+            members = buckets[key]
+            if members == ordinal:
+                del buckets[key]
+            elif isinstance(members, list):
+                members.remove(ordinal)
+        del self._stories[doc_id]

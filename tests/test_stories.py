@@ -154,3 +154,16 @@ def test_a_duplicated_seed_is_one_hit_with_its_copy_listed(tmp_path):
     shown = load_document(snap, result.hits[0].id)
     listed = {c["id"] for c in story_copies(snap, shown)}
     assert listed == {"000_eb25f7a71b7afa55.txt", "copy_of_000.txt"} - {shown["id"]}
+
+
+def test_shared_buckets_hold_several_documents_and_let_a_changed_one_go():
+    import numpy as np
+
+    from indexer.stories import StoryFinder
+
+    same = np.arange(128, dtype="<u4").tobytes()
+    other = np.arange(1000, 1128, dtype="<u4").tobytes()
+    finder = StoryFinder()
+    assert [finder.assign(name, same) for name in ("a", "b", "c")] == ["a", "a", "a"]
+    assert finder.assign("b", other) == "b"  # b changed: compared afresh, its old bands forgotten
+    assert finder._candidates(same) == {"a", "c"} and finder.assign("d", same) == "a"
