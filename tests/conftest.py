@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,22 @@ def seed_index(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("seed") / "index"
     index_paths(IndexStore(path), [CORPUS])
     return path
+
+
+@pytest.fixture
+def crawl(tmp_path):
+    """A private copy of the seeds that a test may edit."""
+    folder = tmp_path / "crawl"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An index folder of the test's own, not yet written."""
+    from indexer.store import IndexStore
+
+    return IndexStore(tmp_path / "index")
 
 
 @pytest.fixture(scope="session")

@@ -1,24 +1,9 @@
-import shutil
 
 import pytest
 
 from indexer.errors import IndexLocked
 from indexer.pipeline import index_paths
-from indexer.store import IndexStore
-from tests.conftest import CORPUS, DATA
-
-
-@pytest.fixture
-def crawl(tmp_path):
-    """A private copy of the seeds that a test may edit."""
-    folder = tmp_path / "crawl"
-    shutil.copytree(CORPUS, folder)
-    return folder
-
-
-@pytest.fixture
-def store(tmp_path):
-    return IndexStore(tmp_path / "index")
+from tests.conftest import DATA
 
 
 def test_first_run_adds_every_seed_and_a_second_leaves_them_alone(crawl, store):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import time
 from contextlib import closing
@@ -21,18 +20,6 @@ from tests.crashkit import kill_at
 from tests.synthetic import write_crawl
 
 NEW_PARAGRAPH = "Đoàn cũng thăm đồi chè Suối Giàng và làng nghề dệt thổ cẩm."
-
-
-@pytest.fixture
-def crawl(tmp_path):
-    folder = tmp_path / "crawl"
-    shutil.copytree(CORPUS, folder)
-    return folder
-
-
-@pytest.fixture
-def store(tmp_path):
-    return IndexStore(tmp_path / "index")
 
 
 @pytest.fixture
