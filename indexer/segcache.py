@@ -38,7 +38,8 @@ import os
 import sqlite3
 import unicodedata
 from collections import Counter
-from contextlib import closing, suppress
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
@@ -201,19 +202,13 @@ class SegmentCache:
             db = self._db()
             if db is None:
                 return
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(db):
                 db.executemany(
                     "INSERT OR IGNORE INTO segments (key, words, run) VALUES (?, ?, ?)",
                     [(key, words, self.run) for key, words in new.items()],
                 )
                 touched = [(self.run, key) for key in stale]
                 db.executemany("UPDATE segments SET run = ? WHERE key = ?", touched)
-                db.execute("COMMIT")
-            except BaseException:
-                with suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-                raise
         except (sqlite3.Error, OSError) as exc:
             self._give_up(exc)
 
@@ -269,20 +264,27 @@ def _connect(path: Path, busy_seconds: float, create: bool = True) -> sqlite3.Co
 def _start(db: sqlite3.Connection, version: str) -> int:
     """Check the file is ours and current, and number this run."""
     db.executescript(_SCHEMA)
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with _transaction(db):
         meta = dict(db.execute("SELECT name, value FROM meta"))
         if meta.get("version", version) != version:
             raise _Outdated(f"written by segmenter {meta['version']}")
         run = int(meta.get("run", "0")) + 1
         rows = [("version", version), ("run", str(run))]
         db.executemany("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", rows)
+    return run
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (IMMEDIATE): committed, or rolled back on any error."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
         db.execute("COMMIT")
     except BaseException:
         with suppress(sqlite3.Error):
             db.execute("ROLLBACK")
         raise
-    return run
 
 
 def _broken(exc: BaseException) -> bool:
