@@ -148,8 +148,9 @@ class Engine:
         pyvi's joined word add to the score where they are found too."""
         found = np.zeros(self.size, dtype=bool)
         scores = np.zeros(self.size, dtype=np.float32)
+        candidates = np.flatnonzero(within)
         for field in plan.fields:
-            docs, tf = self._occurrences(field + "_fold", plan.folded, np.flatnonzero(within))
+            docs, tf = self._occurrences(field + "_fold", plan.folded, candidates)
             if not docs.size:
                 continue
             found[docs] = True

@@ -1,12 +1,14 @@
-"""Query language: a lenient parser, and its compilation to Whoosh queries.
+"""Query language: a lenient parser, and the plan the search engine evaluates.
 
 Words are AND-ed; "quoted phrases", AND / OR / NOT, + / -, parentheses and `title:`
 work.  Nothing a person types is an error: an unclosed quote runs to the end, a stray
 parenthesis is ignored, an empty `title:` is the word "title".
 
-Compilation turns each run of plain words into Vietnamese words (pyvi for accented
-text; the index's own folded vocabulary for bare text), and each word into a clause
-that matches its syllables side by side, exactly or without diacritics.
+Planning turns each run of plain words into Vietnamese words (pyvi for accented
+text; the index's own folded vocabulary for bare text), and each word into a Sequence
+of syllables that must stand side by side, compared without diacritics and ranked
+higher when exact.  indexer/engine.py evaluates plans; `compile_query` gives the same
+plan as a Whoosh query, for the benchmark's baseline and the engine's tests.
 """
 
 from __future__ import annotations
@@ -248,6 +250,7 @@ def compile_query(node: Node, reader) -> wq.Query:
 
 
 def whoosh_query(p: Plan) -> wq.Query:
+    """A plan as Whoosh's own query objects: phrases over the exact, folded and word fields."""
     if isinstance(p, Exclude):
         return wq.And([wq.Every(), wq.Not(whoosh_query(p.item))])
     if isinstance(p, All):
