@@ -2,7 +2,8 @@
 
 Words are AND-ed; "quoted phrases", AND / OR / NOT, + / -, parentheses and `title:`
 work.  Nothing a person types is an error: an unclosed quote runs to the end, a stray
-parenthesis is ignored, an empty `title:` is the word "title".
+parenthesis is ignored, an empty `title:` is the word "title", and parentheses nested
+deeper than MAX_DEPTH are all ignored (the words are searched without that structure).
 
 Planning turns each run of plain words into Vietnamese words (pyvi for accented
 text; the index's own folded vocabulary for bare text), and each word into a Sequence
@@ -26,6 +27,9 @@ from indexer.text import fold, has_diacritics, nfc
 
 FIELDS = ("title", "text")
 MAX_GROUP = 4
+# Deeper nesting is no one's query: the parser and every walk over its tree recurse once a
+# level, and ~330 levels used to exhaust Python's stack (a 500 on every endpoint).
+MAX_DEPTH = 16
 
 
 @dataclass(frozen=True)
@@ -65,10 +69,31 @@ Exclude(item=Terms(text='Hà Nội', field=None, phrase=True)), \
 Terms(text='Imsil', field='title', phrase=False)), operator='and')
     >>> parse('((( "') is None
     True
+    >>> parse("(" * 300 + "Hàn Quốc")
+    Terms(text='Hàn Quốc', field=None, phrase=False)
     """
-    tokens = _tokens(nfc(text).replace("\x00", " "))
-    node, _ = _parse_or(_balanced(tokens), 0)
+    tokens = _balanced(_tokens(nfc(text).replace("\x00", " ")))
+    if _depth(tokens) > MAX_DEPTH:
+        tokens = _flat(tokens)
+    node, _ = _parse_or(tokens, 0)
     return node
+
+
+def _depth(tokens) -> int:
+    """How deeply the parentheses nest (an unclosed one counts as open to the end)."""
+    depth = deepest = 0
+    for kind, _, _ in tokens:
+        if kind == "open":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif kind == "close":
+            depth -= 1
+    return deepest
+
+
+def _flat(tokens):
+    """The tokens without parentheses, nor the `title:` that named a group: nothing nests."""
+    return [token for token in tokens if token[0] not in ("open", "close", "field")]
 
 
 def _balanced(tokens):

@@ -1,6 +1,9 @@
+import json
+
 import pytest
 
-from indexer.query import All, Exclude, Terms, compile_query, marks_for, parse, query_words
+from indexer.query import MAX_DEPTH, All, Exclude, Terms, compile_query, marks_for, parse, query_words
+from tests.conftest import cli_json, run_cli
 
 
 def test_plain_words_form_one_run_so_they_are_segmented_together():
@@ -49,3 +52,56 @@ def test_marks_are_the_query_words_as_syllables_without_excluded_ones(snapshot):
 def test_bare_queries_are_marked_by_the_words_the_index_holds(snapshot):
     marks = marks_for(parse("han quoc"), snapshot.searcher.reader())
     assert marks.folded == {("han", "quoc")} and not marks.accented
+
+
+# --- Nesting: deeper than MAX_DEPTH, the parentheses are ignored, everywhere -----------------
+
+DEEP = "(" * 330 + "hợp tác"  # 337 characters: within a search's length limit
+
+
+def test_parentheses_nest_up_to_a_bound():
+    nested = "(" * MAX_DEPTH + "Hàn Quốc OR Lào" + ")" * MAX_DEPTH
+    assert parse(nested) == All((Terms("Hàn Quốc"), Terms("Lào")), "or")
+    assert depth(parse("-(" * MAX_DEPTH + "Lào")) == MAX_DEPTH
+    assert depth(parse("-(" * (MAX_DEPTH + 1) + "Lào")) <= 1  # the signs, without their groups
+
+
+def depth(node) -> int:
+    """How many Excludes wrap the query's words."""
+    return 1 + depth(node.item) if isinstance(node, Exclude) else 0
+
+
+@pytest.mark.parametrize(
+    "typed, words",
+    [
+        (DEEP, "hợp tác"),
+        (DEEP + ")" * 330, "hợp tác"),
+        ("title:(" * 330 + "hợp tác", "hợp tác"),
+        ("((Lào " * 99 + "hợp tác", "Lào " * 99 + "hợp tác"),
+    ],
+)
+def test_a_deeper_query_is_its_words(typed, words):
+    assert parse(typed) == Terms(words)
+
+
+def test_every_endpoint_searches_a_deep_query_as_its_words(client):
+    plain = client.get("/api/search", query_string={"q": "hợp tác", "per_page": 100}).get_json()
+    deep = client.get("/api/search", query_string={"q": DEEP, "per_page": 100}).get_json()
+    assert deep["total"] == plain["total"] > 0 and deep["hits"] == plain["hits"]
+    page = client.get("/", query_string={"q": DEEP})
+    assert page.status_code == 200 and f"{plain['total']} kết quả" in page.get_data(as_text=True)
+    feed = client.get("/feed.atom", query_string={"q": DEEP})
+    assert feed.status_code == 200 and feed.data.count(b"<entry>") == plain["total"]
+    doc = client.get(f"/doc/{plain['hits'][0]['id']}", query_string={"q": DEEP})
+    assert doc.status_code == 200 and "<mark>hợp tác</mark>" in doc.get_data(as_text=True).lower()
+    rows = json.loads(client.get("/export.json", query_string={"q": DEEP}).get_data(as_text=True))
+    assert {row["id"] for row in rows} >= {hit["id"] for hit in plain["hits"]}
+    csv_lines = client.get("/export.csv", query_string={"q": DEEP}).get_data(as_text=True).splitlines()
+    assert len(csv_lines) == 1 + len(rows)
+
+
+def test_the_command_line_searches_a_deep_query_as_its_words(seed_index):
+    deep = cli_json("search", DEEP, index=seed_index)
+    assert deep == {**cli_json("search", "hợp tác", index=seed_index), "query": DEEP}
+    shown = run_cli("search", DEEP, index=seed_index)
+    assert shown.returncode == 0 and "RecursionError" not in shown.stderr

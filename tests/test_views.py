@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-YEN_BAI = "003_66be082b74e51ac7.txt"
+from tests.conftest import seed_id
+
+YEN_BAI = seed_id("003_66be082b74e51ac7.txt")
 THAI_NGUYEN_URL = "https://baoxaydung.com.vn/bi-thu-tinh-uy-thai-nguyen-tiep-va-lam-viec-voi-doan-cong-tac-cua-tinh-gyeongsangbuk-do-han-quoc-358872.html"  # noqa: E501
 
 
