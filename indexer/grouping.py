@@ -4,7 +4,8 @@ Each document carries a story ordinal (the snapshot's `stories` array; copies of
 share it, see indexer/stories.py).  A search shows one hit per story, so every number it
 gives counts stories: `distinct` for totals, `counts` for facet values (a story counts once
 for a value if any of its matching copies has it), `first_per_story` for result lists (the
-first copy in the requested order stands for its story).  `stories=None` means no two
+first copy in the requested order stands for its story).  Exports list every copy instead,
+`by_story`: a story's copies together, where its first stands.  `stories=None` means no two
 documents share a story, and everything reduces to plain document counts.
 """
 
@@ -51,3 +52,17 @@ def first_per_story(docnums: np.ndarray, stories: np.ndarray | None) -> np.ndarr
         return np.arange(len(docnums))
     _, first = np.unique(stories[docnums], return_index=True)
     return np.sort(first)
+
+
+def by_story(docnums: np.ndarray, stories: np.ndarray | None) -> np.ndarray:
+    """Positions in `docnums` (already in display order) of every document, each story's copies
+    right after its first: stories in the order `first_per_story` lists them, copies in theirs.
+
+    >>> stories = np.array([0, 0, 0, 1, 0, 1, 0, 2, 0, 3])  # documents 3 and 5 are copies
+    >>> by_story(np.array([7, 3, 9, 5]), stories).tolist()
+    [0, 1, 3, 2]
+    """
+    if stories is None or not len(docnums):
+        return np.arange(len(docnums))
+    _, first, story = np.unique(stories[docnums], return_index=True, return_inverse=True)
+    return np.argsort(first[story], kind="stable")

@@ -4,7 +4,8 @@ A search is: parse the query, find every matching document as a boolean array, A
 in the facet filters, count each facet with the *other* facets' filters (disjunctive
 counts), then rank or sort just the requested page and write its snippets.  Syndicated
 copies of one story give one hit and are counted once (indexer/grouping.py); `iter_matches`
-walks every hit of a search, without snippets, for exports.
+walks every hit of a search, without snippets, or with `copies=True` every matching document,
+for exports.
 """
 
 from __future__ import annotations
@@ -152,14 +153,17 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
     return SearchResult(request.q, total, request.page, request.per_page, hits, facets, hint)
 
 
-def iter_matches(snap: Snapshot, request: SearchRequest) -> Iterator[Hit]:
+def iter_matches(snap: Snapshot, request: SearchRequest, *, copies: bool = False) -> Iterator[Hit]:
     """Every hit of a search, all pages, in its order, without snippets: as many as its `total`.
 
-    The order is worked out first (cheap), then stored fields are read one hit at a time,
-    so an export of the whole index streams without holding it in memory.
+    With `copies`, every matching document instead (what an export promises): each hit's
+    matching copies follow it, sharing its `story`, so a spreadsheet can group them.
+    `page` and `per_page` are ignored.  The order is worked out first (cheap: arrays of
+    document numbers), then stored fields are read one hit at a time, so an export of the
+    whole index streams without holding it in memory.
     """
     found = _select(snap, request)
-    for docnum, score in _ordered(snap, found, request.sort, None):
+    for docnum, score in _ordered(snap, found, request.sort, None, grouped=not copies):
         yield _hit(snap, docnum, snap.stored(docnum), score=round(float(score), 4))
 
 
@@ -180,9 +184,12 @@ def _counts(snap, name, matches, masks, chosen) -> list[dict[str, object]]:
     return sorted(listed, key=lambda item: (-item["count"], fold(item["value"]).lower(), item["value"]))
 
 
-def _ordered(snap: Snapshot, found: _Selection, sort: str, limit: int | None) -> list[tuple[int, float]]:
-    """The first `limit` (None: all) hits as (docnum, score), one per story: by score, or by
-    date from the snapshot's array; ties keep index order."""
+def _ordered(
+    snap: Snapshot, found: _Selection, sort: str, limit: int | None, grouped: bool = True
+) -> list[tuple[int, float]]:
+    """The first `limit` (None: all) hits as (docnum, score), one per story (or, not `grouped`,
+    every document, a story's copies after its first): by score, or by date from the
+    snapshot's array; ties keep index order."""
     docnums = np.flatnonzero(found.selected)
     if found.scores is not None and sort == "relevance":
         scores = found.scores[docnums]
@@ -195,5 +202,6 @@ def _ordered(snap: Snapshot, found: _Selection, sort: str, limit: int | None) ->
         else:
             order = np.lexsort((-docnums, -dates))
     docnums, scores = docnums[order], scores[order]
-    kept = grouping.first_per_story(docnums, snap.grouped)[:limit]
+    pick = grouping.first_per_story if grouped else grouping.by_story
+    kept = pick(docnums, snap.grouped)[:limit]
     return [(int(docnums[i]), float(scores[i])) for i in kept]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
+from collections import Counter
+from itertools import groupby
 
 import pytest
 
@@ -30,7 +33,7 @@ def exported_csv(client, query: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("query", SEARCHES)
-def test_the_export_holds_every_hit_in_the_searchs_order(client, query):
+def test_without_copies_the_export_holds_every_hit_in_the_searchs_order(client, query):
     everything = get_json(client, f"/api/search?{query}&per_page=100")
     rows = exported_json(client, query + "&per_page=2")  # page size does not cut an export
     assert len(rows) == everything["total"] == len(exported_csv(client, query))
@@ -59,3 +62,65 @@ def test_the_search_page_links_its_exports(client):
     page = client.get("/?q=hợp+tác&country=Lào").get_data(as_text=True)
     assert 'href="/export.csv?q=h%E1%BB%A3p+t%C3%A1c&amp;country=L%C3%A0o"' in page
     assert 'href="/export.json?q=h%E1%BB%A3p+t%C3%A1c&amp;country=L%C3%A0o"' in page
+
+
+# --- A crawl of templated copies ----------------------------------------------------------
+
+STORIES, COPIES = 4, 30  # 120 documents: more than a page of the API can hold
+
+
+
+def templated_copies() -> list[dict]:
+    """COPIES near-identical releases of each of STORIES bodies: a new number, title and source."""
+    from tests.synthetic import release
+
+    records = []
+    for story in range(STORIES):
+        body = release(random.Random(story), story)["text"]
+        for copy in range(COPIES):
+            records.append({
+                "url": f"https://bao{copy}.example.vn/tin-{story}-{copy}.html",
+                "title": f"Thông cáo {story} đăng lại lần {copy}",
+                "text": f"{body}\nBản đăng lại số {copy}.",
+                "source": f"Báo số {copy}",
+                "published": "2024-03-01",
+            })
+    return records
+
+
+@pytest.fixture(scope="module")
+def crafted(tmp_path_factory):
+    """A test client over the templated copies, and its document count."""
+    from indexer.pipeline import index_paths
+    from indexer.store import IndexStore
+    from webui.app import create_app
+
+    folder = tmp_path_factory.mktemp("export")
+    crawl = folder / "crawl.jsonl"
+    lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in templated_copies())
+    crawl.write_text("".join(lines), "utf-8")
+    report = index_paths(IndexStore(folder / "index"), [crawl])
+    assert not report.rejected
+    return create_app(folder / "index", {"TESTING": True}).test_client(), report.documents
+
+
+@pytest.mark.parametrize("query", ["q=", "q=đăng+lại&sort=oldest", "q=bản+đăng&per_page=1&page=3"])
+def test_the_export_has_every_document_copies_included_with_its_story(crafted, query):
+    client, documents = crafted
+    searched = get_json(client, f"/api/search?{query.split('&per_page')[0]}&per_page=100")
+    assert searched["total"] < 10  # the copies are grouped: a few stories on the page
+    rows = exported_json(client, query)
+    assert len(rows) == len({row["id"] for row in rows}) == (documents if query == "q=" else STORIES * COPIES)
+    assert len(rows) == len(exported_csv(client, query))
+    stories = Counter(row["story"] for row in rows)
+    assert len(stories) == searched["total"]
+    assert all(row["copies"] == stories[row["story"]] - 1 for row in rows)
+
+
+def test_each_hit_is_followed_by_its_copies(crafted):
+    client, _ = crafted
+    hits = get_json(client, "/api/search?q=đăng+lại&per_page=100")["hits"]
+    rows = exported_csv(client, "q=đăng+lại")
+    runs = [(story, len(list(run))) for story, run in groupby(row["story"] for row in rows)]
+    assert runs == [(hit["story"], hit["copies"] + 1) for hit in hits]  # a run of rows a story
+    assert [rows[0]["id"], rows[0]["story"]] == [hits[0]["id"], hits[0]["story"]]

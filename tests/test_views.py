@@ -185,3 +185,10 @@ def test_a_bare_query_suggests_its_accented_form(client):
     page = client.get("/?q=han+quoc").get_data(as_text=True)
     assert "Có phải bạn muốn tìm" in page and "hàn quốc</a>" in page
     assert client.get("/api/search?q=han+quoc").get_json()["suggestion"] == "hàn quốc"
+
+
+
+def test_the_sidebar_says_counts_count_stories(client):
+    html, _ = get_page(client, "/?q=hợp+tác")
+    assert "Số đếm tính theo tin: một thông cáo và các bản tương tự của nó tính là một." in html
+    assert "kèm các bản tương tự (mỗi tài liệu một dòng)" in html  # what the export holds

@@ -1,10 +1,11 @@
 """Every hit of a search as a download: GET /export.csv and GET /export.json.
 
 The parameters are those of /api/search, checked alike (`page` and `per_page` are
-validated, but every page is exported).  Rows come from `indexer.search.iter_matches`, one
-per hit of the search, in its order, so a file holds exactly `total` rows; they are streamed
-as they are read, so an export of the whole index never sits in memory.  Each row has the
-hit's fields but `snippet`.
+validated, but every page is exported).  Rows come from `indexer.search.iter_matches` with
+`copies=True`: every matching document, syndicated copies included (a search's `total` counts
+stories), each hit followed by its copies, all sharing its `story` so a spreadsheet can group
+them.  They are streamed as they are read, so an export of the whole index never sits in
+memory.  Each row has the hit's fields but `snippet`.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _rows() -> Iterator[dict[str, object]]:
     The request is checked now (a BadRequest is a 400 before any byte is sent); the
     hits are read as the response streams.
     """
-    hits = iter_matches(get_snapshot(), search_request(request.args))
+    hits = iter_matches(get_snapshot(), search_request(request.args), copies=True)
     return ({k: v for k, v in asdict(hit).items() if k != "snippet"} for hit in hits)
 
 
