@@ -64,10 +64,15 @@ def test_the_search_page_links_its_exports(client):
     assert 'href="/export.json?q=h%E1%BB%A3p+t%C3%A1c&amp;country=L%C3%A0o"' in page
 
 
-# --- A crawl of templated copies ----------------------------------------------------------
+# --- A crawl of templated copies, and cells a spreadsheet would run -------------------------
 
 STORIES, COPIES = 4, 30  # 120 documents: more than a page of the API can hold
-
+FORMULAS = {  # title → source, most starting with a character a spreadsheet reads as a formula
+    '=HYPERLINK("http://x","y")': "@SUM(1+1)",
+    "+cmd|' /C calc'!A0 hợp tác": "+Báo Quảng Ninh",
+    "-2+3 thông cáo": "-Báo Đà Nẵng",
+    "@SUM(A1) hợp tác": "Báo Cần Thơ",
+}
 
 
 def templated_copies() -> list[dict]:
@@ -88,16 +93,24 @@ def templated_copies() -> list[dict]:
     return records
 
 
+def formula_records() -> list[dict]:
+    """Releases on Gyeongju whose title and source a spreadsheet would run."""
+    places = ("Quảng Ninh", "Đà Nẵng", "Cần Thơ", "Nghệ An")
+    text = "Tỉnh {} tiếp đoàn công tác thành phố Gyeongju, bàn việc số {}."
+    return [{"title": title, "source": source, "text": text.format(place, n), "url": f"https://x.example.vn/{n}"}
+            for n, ((title, source), place) in enumerate(zip(FORMULAS.items(), places, strict=True))]
+
+
 @pytest.fixture(scope="module")
 def crafted(tmp_path_factory):
-    """A test client over the templated copies, and its document count."""
+    """A test client over the templated copies and the formula records, and its document count."""
     from indexer.pipeline import index_paths
     from indexer.store import IndexStore
     from webui.app import create_app
 
     folder = tmp_path_factory.mktemp("export")
     crawl = folder / "crawl.jsonl"
-    lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in templated_copies())
+    lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in templated_copies() + formula_records())
     crawl.write_text("".join(lines), "utf-8")
     report = index_paths(IndexStore(folder / "index"), [crawl])
     assert not report.rejected
@@ -124,3 +137,16 @@ def test_each_hit_is_followed_by_its_copies(crafted):
     runs = [(story, len(list(run))) for story, run in groupby(row["story"] for row in rows)]
     assert runs == [(hit["story"], hit["copies"] + 1) for hit in hits]  # a run of rows a story
     assert [rows[0]["id"], rows[0]["story"]] == [hits[0]["id"], hits[0]["story"]]
+
+
+def test_csv_cells_that_would_run_as_formulas_start_with_a_quote(crafted):
+    client, _ = crafted
+    rows = {row["url"]: row for row in exported_csv(client, "q=Gyeongju")}
+    objects = {row["url"]: row for row in exported_json(client, "q=Gyeongju")}
+    assert len(rows) == len(FORMULAS)
+    for url, row in rows.items():
+        title, source = objects[url]["title"], objects[url]["source"]  # JSON: as they are
+        assert title in FORMULAS and source == FORMULAS[title]
+        assert row["title"] == "'" + title
+        assert row["source"] == (source if source == "Báo Cần Thơ" else "'" + source)
+        assert row["url"] == url and row["story"] == objects[url]["story"]  # the rest as they are

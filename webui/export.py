@@ -5,7 +5,8 @@ validated, but every page is exported).  Rows come from `indexer.search.iter_mat
 `copies=True`: every matching document, syndicated copies included (a search's `total` counts
 stories), each hit followed by its copies, all sharing its `story` so a spreadsheet can group
 them.  They are streamed as they are read, so an export of the whole index never sits in
-memory.  Each row has the hit's fields but `snippet`.
+memory.  Each row has the hit's fields but `snippet`.  CSV cells a spreadsheet would run as a
+formula are neutralised with a leading quote (`_cell`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ bp = Blueprint("export", __name__)
 
 COLUMNS = tuple(f.name for f in fields(Hit) if f.name != "snippet")
 LIST_SEPARATOR = "; "  # between the values of a list in one CSV cell
+# What a spreadsheet reads as the start of a formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)),
+# or strips before looking for one: OWASP, https://owasp.org/www-community/attacks/CSV_Injection
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _rows() -> Iterator[dict[str, object]]:
@@ -83,9 +87,13 @@ def bad_request(exc: BadRequest):
 
 
 def _cell(value: object) -> object:
-    """Lists become one cell ("Hàn Quốc; Nhật Bản"); None an empty one."""
+    """Lists become one cell ("Hàn Quốc; Nhật Bản"), None an empty one, and text a spreadsheet
+    would run as a formula plain text: OWASP's remedy, a leading single quote, which the
+    spreadsheet reads as "text" and does not show ('=HYPERLINK(…) shows =HYPERLINK(…))."""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
+        value = LIST_SEPARATOR.join(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return "" if value is None else value
 
 
