@@ -192,3 +192,45 @@ def test_the_sidebar_says_counts_count_stories(client):
     html, _ = get_page(client, "/?q=hợp+tác")
     assert "Số đếm tính theo tin: một thông cáo và các bản tương tự của nó tính là một." in html
     assert "kèm các bản tương tự (mỗi tài liệu một dòng)" in html  # what the export holds
+
+
+# --- A crafted crawl: control characters -----------------------------------------------
+
+CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
+
+
+
+@pytest.fixture(scope="module")
+def crafted(tmp_path_factory):
+    """A client over a release with raw control characters."""
+    import json
+
+    from indexer.pipeline import index_paths
+    from indexer.store import IndexStore
+    from webui.app import create_app
+
+    folder = tmp_path_factory.mktemp("views")
+    records = [
+        {"title": "Thông\x07 cáo\x1b về\x9b hợp tác\x00 với Lào", "source": "Báo\x08 Lào\x7f Cai",
+         "text": "Đoàn\x01 công tác tỉnh Điện Biên\x9c thăm Lào, bàn hợp tác\x1b về nông nghiệp.\n"
+                 "Hai bên\x02 thống nhất\x0c mở rộng hợp tác\x80 về du lịch.",
+         "url": "https://a.example.vn/1", "published": "2024-02-03"},
+    ]
+    (folder / "crawl.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    assert not index_paths(IndexStore(folder / "index"), [folder / "crawl.jsonl"]).rejected
+    return create_app(folder / "index", {"TESTING": True}).test_client()
+
+
+def first_hit(client, q: str) -> dict:
+    return client.get("/api/search", query_string={"q": q}).get_json()["hits"][0]
+
+
+def test_pages_show_no_control_characters(crafted):
+    hit = first_hit(crafted, "hợp tác Lào")
+    assert set(hit["title"] + hit["source"]) & set(CONTROLS)  # the index keeps what was crawled
+    for url in ("/?q=hợp+tác+Lào", f"/doc/{hit['id']}?q=hợp+tác", f"/doc/{hit['id']}"):
+        html, _ = get_page(crafted, url)
+        assert not set(html) & set(CONTROLS), url
+        assert "Thông cáo về hợp tác với Lào" in html and "Báo Lào Cai" in html
+    html, _ = get_page(crafted, f"/doc/{hit['id']}?q=hợp+tác")
+    assert "bàn <mark>hợp tác</mark> về nông nghiệp.\n\nHai bên thống nhất" in html  # lines kept

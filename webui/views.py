@@ -1,10 +1,17 @@
-"""The HTML pages: the search page and one document, each linking to its JSON twin."""
+"""The HTML pages: the search page and one document, each linking to its JSON twin.
+
+Whatever a page shows passes through `printable` on its way into the HTML (Jinja's
+`finalize`, set when this blueprint is registered): crawled titles, sources, snippets and
+texts can hold raw control characters, which have no business in a page.
+"""
 
 from __future__ import annotations
 
 import re
 
 from flask import Blueprint, render_template, request, url_for
+from flask.blueprints import BlueprintSetupState
+from markupsafe import Markup
 
 from indexer.documents_view import load_document, story_copies
 from indexer.errors import BadRequest, DocumentNotFound
@@ -17,6 +24,28 @@ from webui.params import lenient_request, query_text, search_request
 bp = Blueprint("views", __name__)
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# C0 and C1 control characters and DEL; not tab, line feed or carriage return, which HTML
+# reads as white space (the document's text keeps its lines).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(value: object) -> object:
+    r"""A value as a page may show it: text (escaped or markup) without control characters.
+
+    >>> printable("Thông\x07 cáo\x1b về\x9b Lào\n"), printable(Markup("<mark>\x00Lào</mark>")), printable(3)
+    ('Thông cáo về Lào\n', Markup('<mark>Lào</mark>'), 3)
+    """
+    if isinstance(value, Markup):
+        return Markup(_CONTROL.sub("", value))
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    return value
+
+
+@bp.record_once
+def _render_printable(state: BlueprintSetupState) -> None:
+    """Every {{ value }} of every page goes through `printable`: one place, every template."""
+    state.app.jinja_env.finalize = printable
 
 
 @bp.get("/")
