@@ -4,7 +4,8 @@ A query word is marked where its syllables stand together, as one <mark> ("hợp
 not "tác" of "đối tác").  Matching is one regular expression over the normalised (or
 folded) text, whose characters line up one to one with the stored text, so a snippet
 costs a C-speed scan rather than a Python pass over tokens.  Every character of the
-document is HTML-escaped.
+document is HTML-escaped.  A hit's snippet looks at the first SCAN_CHARS characters; the
+document page marks the whole text (up to 4 MiB: still one scan).
 """
 
 from __future__ import annotations
@@ -43,23 +44,40 @@ def _pattern(sequences: frozenset[tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W_])(?:" + "|".join(words) + r")(?![^\W_])")
 
 
-def spans(text: str, sequences: frozenset[tuple[str, ...]], folded: bool) -> list[Span]:
-    """Where the words occur, as character spans of `text`.
+def spans(
+    text: str, sequences: frozenset[tuple[str, ...]], folded: bool, limit: int | None = SCAN_CHARS
+) -> list[Span]:
+    """Where the words occur in the first `limit` characters (None: all), as spans of `text`.
 
     >>> spans("Đối tác, HỢP TÁC, hop tac", frozenset({("hợp", "tác")}), False)
     [(9, 16)]
     >>> spans("Đối tác, HỢP TÁC, hop tac", frozenset({("hop", "tac")}), True)
     [(9, 16), (18, 25)]
+    >>> spans("İzmir, hợp tác\\nhợp tác", frozenset({("hợp", "tác")}), False)  # İ lowers to 2 characters
+    [(15, 22)]
     """
     if not sequences:
         return []
-    head = text[:SCAN_CHARS]
-    form = normalize(head)
-    if folded:
-        form = fold(form)
-    if len(form) != len(head):  # a letter whose case or marks change its length: no safe offsets
-        return []
-    return [m.span() for m in _pattern(sequences).finditer(form)]
+    head = text if limit is None else text[:limit]
+    pattern = _pattern(sequences)
+    form = _form(head, folded)
+    if len(form) == len(head):
+        return [m.span() for m in pattern.finditer(form)]
+    # A letter whose case or marks change its length leaves no safe offsets after it: look
+    # line by line, so only its own line goes unmarked.
+    found, at = [], 0
+    for line in head.splitlines(keepends=True):
+        form = _form(line, folded)
+        if len(form) == len(line):
+            found += [(at + m.start(), at + m.end()) for m in pattern.finditer(form)]
+        at += len(line)
+    return found
+
+
+def _form(text: str, folded: bool) -> str:
+    """The text as the patterns see it: normalised, and folded for bare words."""
+    form = normalize(text)
+    return fold(form) if folded else form
 
 
 def _marked(text: str, start: int, end: int, found: list[Span]) -> str:
@@ -86,12 +104,12 @@ def _windows(text: str, found: list[Span]) -> list[tuple[int, int, int]]:
     return windows
 
 
-def _found(text: str, marks: Marks) -> list[Span]:
+def _found(text: str, marks: Marks, limit: int | None = SCAN_CHARS) -> list[Span]:
     if marks.accented:
-        exact = spans(text, marks.exact, folded=False)
+        exact = spans(text, marks.exact, folded=False, limit=limit)
         if exact:
             return exact
-    return spans(text, marks.folded, folded=True)
+    return spans(text, marks.folded, folded=True, limit=limit)
 
 
 def snippet(text: str, marks: Marks) -> str:
@@ -108,8 +126,13 @@ def snippet(text: str, marks: Marks) -> str:
 
 
 def marked_text(text: str, marks: Marks) -> str:
-    """The whole text as HTML with every match marked, for the document page."""
-    return _marked(text, 0, len(text), _found(text, marks))
+    """The whole text as HTML with every match marked, for the document page.
+
+    >>> laos = Marks(frozenset({("lào",)}), frozenset(), True)
+    >>> marked_text("Lào " + "x" * SCAN_CHARS + " Lào", laos).count("<mark>")
+    2
+    """
+    return _marked(text, 0, len(text), _found(text, marks, limit=None))
 
 
 def lead(text: str) -> str:

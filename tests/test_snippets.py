@@ -1,4 +1,4 @@
-from indexer.snippets import LEAD_CHARS, Marks, lead, marked_text, snippet
+from indexer.snippets import LEAD_CHARS, SCAN_CHARS, Marks, lead, marked_text, snippet
 
 KOREA = Marks(frozenset({("hàn", "quốc")}), frozenset({("han", "quoc")}), accented=True)
 BARE_KOREA = Marks(frozenset({("han", "quoc")}), frozenset({("han", "quoc")}), accented=False)
@@ -36,3 +36,15 @@ def test_no_match_gives_the_escaped_lead():
 def test_the_document_page_marks_every_occurrence():
     marked = marked_text("Hàn Quốc, <Hàn Quốc>", KOREA)
     assert marked == "<mark>Hàn Quốc</mark>, &lt;<mark>Hàn Quốc</mark>&gt;"
+
+
+def test_the_document_page_marks_matches_past_the_snippets_scan():
+    text = "Hàn Quốc " + "chữ " * SCAN_CHARS + "cuối cùng, Hàn Quốc."
+    assert marked_text(text, KOREA).endswith("cuối cùng, <mark>Hàn Quốc</mark>.")
+    assert marked_text(text, KOREA).count("<mark>") == 2
+    assert snippet(text, KOREA).count("<mark>") == 1  # a hit's snippet reads only the opening
+
+
+def test_a_letter_that_changes_length_leaves_only_its_own_line_unmarked():
+    text = "İstanbul và Hàn Quốc\nHàn Quốc"  # "İ" lower-cases to two characters
+    assert marked_text(text, KOREA) == "İstanbul và Hàn Quốc\n<mark>Hàn Quốc</mark>"

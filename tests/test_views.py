@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from indexer.snippets import SCAN_CHARS
 from tests.conftest import seed_id
 
 YEN_BAI = seed_id("003_66be082b74e51ac7.txt")
@@ -194,15 +195,15 @@ def test_the_sidebar_says_counts_count_stories(client):
     assert "kèm các bản tương tự (mỗi tài liệu một dòng)" in html  # what the export holds
 
 
-# --- A crafted crawl: control characters -----------------------------------------------
+# --- A crafted crawl: control characters, and a text far longer than a snippet reads -------
 
 CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
-
+LONG_TEXT = "Tỉnh Nghệ An tổ chức hội nghị xúc tiến đầu tư. " * 5000 + "Cuối cùng, đoàn Gyeongju ký biên bản."
 
 
 @pytest.fixture(scope="module")
 def crafted(tmp_path_factory):
-    """A client over a release with raw control characters."""
+    """A client over two releases: one with raw control characters, one of 240,000 characters."""
     import json
 
     from indexer.pipeline import index_paths
@@ -215,6 +216,7 @@ def crafted(tmp_path_factory):
          "text": "Đoàn\x01 công tác tỉnh Điện Biên\x9c thăm Lào, bàn hợp tác\x1b về nông nghiệp.\n"
                  "Hai bên\x02 thống nhất\x0c mở rộng hợp tác\x80 về du lịch.",
          "url": "https://a.example.vn/1", "published": "2024-02-03"},
+        {"title": "Nghệ An xúc tiến đầu tư", "text": LONG_TEXT, "url": "https://a.example.vn/2"},
     ]
     (folder / "crawl.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
     assert not index_paths(IndexStore(folder / "index"), [folder / "crawl.jsonl"]).rejected
@@ -234,3 +236,10 @@ def test_pages_show_no_control_characters(crafted):
         assert "Thông cáo về hợp tác với Lào" in html and "Báo Lào Cai" in html
     html, _ = get_page(crafted, f"/doc/{hit['id']}?q=hợp+tác")
     assert "bàn <mark>hợp tác</mark> về nông nghiệp.\n\nHai bên thống nhất" in html  # lines kept
+
+
+def test_the_document_page_marks_matches_to_the_end_of_a_long_text(crafted):
+    hit = first_hit(crafted, "Gyeongju")
+    assert len(LONG_TEXT) > SCAN_CHARS
+    html, _ = get_page(crafted, f"/doc/{hit['id']}?q=Gyeongju")
+    assert "Cuối cùng, đoàn <mark>Gyeongju</mark> ký biên bản." in html
