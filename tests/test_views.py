@@ -188,7 +188,6 @@ def test_a_bare_query_suggests_its_accented_form(client):
     assert client.get("/api/search?q=han+quoc").get_json()["suggestion"] == "hàn quốc"
 
 
-
 def test_the_sidebar_says_counts_count_stories(client):
     html, _ = get_page(client, "/?q=hợp+tác")
     assert "Số đếm tính theo tin: một thông cáo và các bản tương tự của nó tính là một." in html
