@@ -6,10 +6,18 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from indexer.errors import BadRequest
+from indexer.search import MAX_QUERY_CHARS
 from indexer.store import FACETS
 from webui import links
 from webui.highlight import highlight_text
-from webui.params import lenient_request, search_request, url_params
+from webui.params import (
+    MAX_FACET_VALUES,
+    MAX_VALUE_CHARS,
+    facet_filters,
+    lenient_request,
+    search_request,
+    url_params,
+)
 
 
 def args(query: str) -> MultiDict:
@@ -106,3 +114,53 @@ def test_highlighting_without_a_match_or_query_only_escapes():
 )
 def test_only_web_urls_become_links(url, link):
     assert links.web_link(url) == link
+
+
+# --- Bounds: what a hostile URL can make a request do ---------------------------------------
+
+HOSTILE_COUNTRIES = [("country", f"Xứ {n}") for n in range(2000)]  # none of them in the index
+
+
+def test_a_facet_keeps_at_most_a_few_dozen_values_the_index_holds():
+    held = {f"v{n}" for n in range(100)}
+    asked = MultiDict([("country", f"v{n}") for n in range(99, -1, -1)] + HOSTILE_COUNTRIES)
+    kept = facet_filters(asked, {"country": held})["country"]
+    assert kept == tuple(f"v{n}" for n in range(99, 99 - MAX_FACET_VALUES, -1))
+    assert facet_filters(MultiDict(HOSTILE_COUNTRIES), {"country": held})["country"] == ("Xứ 0",)
+    assert len(facet_filters(MultiDict(HOSTILE_COUNTRIES))["country"]) == MAX_FACET_VALUES  # without an index
+    assert facet_filters(args("year=" + "9" * 100_000))["year"] == ("9" * MAX_VALUE_CHARS,)
+
+
+def test_thousands_of_unknown_values_cost_what_one_does(client):
+    one = client.get("/", query_string=[("country", "Lào")])
+    many = client.get("/", query_string=[*HOSTILE_COUNTRIES, ("country", "Lào")])
+    assert many.status_code == 200 and len(many.data) < len(one.data) + 1000  # was 71 MB
+    assert 'value="Lào" checked>' in many.get_data(as_text=True)
+    data = client.get("/api/search", query_string=[*HOSTILE_COUNTRIES, ("country", "Lào")]).get_json()
+    assert data == client.get("/api/search", query_string=[("country", "Lào")]).get_json()
+    unknown = client.get("/api/search", query_string=HOSTILE_COUNTRIES).get_json()
+    assert unknown["total"] == 0 and unknown["facets"]["country"][-1] == {"value": "Xứ 0", "count": 0}
+
+
+def test_many_chosen_values_of_a_facet_are_removed_together(app):
+    request = search_request(args("&".join(f"country=v{n:02d}" for n in range(25)) + "&year=2023"))
+    with app.test_request_context():
+        chosen = links.chosen_filters(request)
+    assert [(c["value"], c["remove_url"]) for c in chosen] == [
+        ("25 giá trị", "/?year=2023"),
+        ("2023", "/?" + "&".join(f"country=v{n:02d}" for n in range(25))),
+    ]
+
+
+def test_the_document_page_holds_its_query_to_a_searchs_length(client):
+    doc_id = client.get("/api/search?per_page=1").get_json()["hits"][0]["id"]
+    assert client.get(f"/doc/{doc_id}", query_string={"q": "hợp tác " * 125}).status_code == 200
+    refused = client.get(f"/doc/{doc_id}", query_string={"q": "hợp tác " * 30_000})  # 240 KB
+    assert refused.status_code == 400 and len(refused.data) < 4000
+    assert f"limit {MAX_QUERY_CHARS}" in refused.get_data(as_text=True)
+
+
+def test_a_refused_query_is_shown_again_once_and_cut_to_the_limit(client):
+    response = client.get("/", query_string={"q": "x" * 100_000})
+    assert response.status_code == 400 and len(response.data) < 16 * MAX_QUERY_CHARS  # was 803 KB
+    assert f'value="{"x" * MAX_QUERY_CHARS}"' in response.get_data(as_text=True)

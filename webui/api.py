@@ -7,7 +7,7 @@ from flask import Blueprint, jsonify, request
 from indexer.documents_view import load_document
 from indexer.errors import BadRequest, DocumentNotFound
 from indexer.search import search
-from webui.index import get_snapshot
+from webui.index import get_snapshot, known_values
 from webui.params import search_request
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -16,7 +16,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 @bp.get("/search")
 def search_json():
     """GET /api/search: SearchResult.to_dict() for the URL's parameters."""
-    return jsonify(search(get_snapshot(), search_request(request.args)).to_dict())
+    return jsonify(search(get_snapshot(), search_request(request.args, known_values())).to_dict())
 
 
 @bp.get("/doc/<path:doc_id>", merge_slashes=False)

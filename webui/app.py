@@ -23,7 +23,12 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-ERROR_TITLES = {404: "Không tìm thấy trang", 405: "Phương thức không được hỗ trợ", 500: "Lỗi máy chủ"}
+ERROR_TITLES = {
+    400: "Yêu cầu không hợp lệ",
+    404: "Không tìm thấy trang",
+    405: "Phương thức không được hỗ trợ",
+    500: "Lỗi máy chủ",
+}
 
 
 def create_app(index_dir: str | os.PathLike[str] | None = None, test_config: Mapping | None = None) -> Flask:

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, request, url_for
 from indexer.errors import BadRequest
 from indexer.search import SearchRequest, search
 from webui import links
-from webui.index import get_snapshot
+from webui.index import get_snapshot, known_values
 from webui.params import facet_filters, query_text, url_params
 
 bp = Blueprint("feeds", __name__)
@@ -30,7 +30,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 def atom():
     """The newest documents matching the search parameters, as an Atom feed."""
     args, entries = request.args, current_app.config["FEED_ENTRIES"]
-    req = SearchRequest(query_text(args), facet_filters(args), 1, entries, "newest")
+    req = SearchRequest(query_text(args), facet_filters(args, known_values()), 1, entries, "newest")
     result = search(get_snapshot(), req)
     feed = ET.Element("feed", xmlns=ATOM)
     title = f"thongcao: {req.q}" if req.q.strip() else "thongcao: thông cáo mới nhất"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from flask import Flask, current_app, g
 
 from indexer.snapshot import Snapshot, Snapshots
@@ -18,3 +20,8 @@ def get_snapshot() -> Snapshot:
     if "snapshot" not in g:
         g.snapshot = current_app.extensions["thongcao.snapshots"].current()
     return g.snapshot
+
+
+def known_values() -> dict[str, Container[str]]:
+    """Each facet's values in this request's snapshot: what a URL's facet values are checked against."""
+    return {name: facet.index for name, facet in get_snapshot().facets.items()}

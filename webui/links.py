@@ -37,10 +37,12 @@ def facet_panels(request: SearchRequest, facets: dict[str, list[dict]]) -> list[
     """One panel per facet: the chosen and largest values first, the rest folded away."""
     panels = []
     for name, values in facets.items():
-        chosen = request.filters.get(name, ())
-        items = [{**item, "selected": item["value"] in chosen} for item in values]
-        shown = [item for i, item in enumerate(items) if i < SHOWN_VALUES or item["selected"]]
-        more = [item for item in items if item not in shown]
+        chosen = set(request.filters.get(name, ()))
+        shown: list[dict] = []
+        more: list[dict] = []
+        for i, item in enumerate(values):
+            selected = item["value"] in chosen
+            (shown if i < SHOWN_VALUES or selected else more).append({**item, "selected": selected})
         label = FACET_LABELS.get(name, name)
         panels.append({"name": name, "label": label, "items": shown, "more": more})
     return panels
@@ -64,18 +66,20 @@ def place_rows(doc: dict) -> list[dict[str, str]]:
 
 
 def chosen_filters(request: SearchRequest) -> list[dict[str, str]]:
-    """Every chosen facet value with the link that removes just it."""
+    """Every chosen facet value with the link that removes just it; a facet with more than
+    SHOWN_VALUES chosen is one entry whose link removes them all (its panel's boxes remove
+    one), so the links, each as long as the URL, grow with the values and not their square."""
     chosen = []
     for name, values in request.filters.items():
+        label = FACET_LABELS.get(name, name)
+        if len(values) > SHOWN_VALUES:
+            remove_all = search_url(request, **{name: None, "page": None})
+            chosen.append({"label": label, "value": f"{len(values)} giá trị", "remove_url": remove_all})
+            continue
         for value in values:
             rest = [v for v in values if v != value]
-            chosen.append(
-                {
-                    "label": FACET_LABELS.get(name, name),
-                    "value": value,
-                    "remove_url": search_url(request, **{name: rest, "page": None}),
-                }
-            )
+            remove = search_url(request, **{name: rest, "page": None})
+            chosen.append({"label": label, "value": value, "remove_url": remove})
     return chosen
 
 

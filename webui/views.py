@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
 from markupsafe import Markup
 
 from indexer.documents_view import load_document, story_copies
 from indexer.errors import BadRequest, DocumentNotFound
-from indexer.search import SearchRequest, search
+from indexer.search import MAX_QUERY_CHARS, SearchRequest, search
 from webui import links
 from webui.highlight import highlight_text
-from webui.index import get_snapshot
+from webui.index import get_snapshot, known_values
 from webui.params import lenient_request, query_text, search_request
 
 bp = Blueprint("views", __name__)
@@ -51,7 +51,7 @@ def _render_printable(state: BlueprintSetupState) -> None:
 @bp.get("/")
 def search_page():
     """The search page: query box, hits, facet sidebar, pages."""
-    req = search_request(request.args)
+    req = search_request(request.args, known_values())
     data = search(get_snapshot(), req).to_dict()
     return render_template("search.html", **page_context(req, data))
 
@@ -59,14 +59,19 @@ def search_page():
 @bp.errorhandler(BadRequest)
 def bad_request(exc: BadRequest):
     """The search page again, its form filled in, saying why the search was refused."""
-    req = lenient_request(request.args)
+    req = lenient_request(request.args, known_values())
     return render_template("search.html", **page_context(req, None), error=str(exc)), 400
 
 
 @bp.get("/doc/<path:doc_id>", merge_slashes=False)
 def document(doc_id: str):
-    """One document: metadata, a link to the original, the text with the query marked."""
+    """One document: metadata, a link to the original, the text with the query marked.
+
+    The query is held to a search's length limit: marking a 240 KB one took seconds.
+    """
     q = query_text(request.args)
+    if len(q) > MAX_QUERY_CHARS:
+        abort(400, f"query too long: {len(q)} characters (limit {MAX_QUERY_CHARS})")
     snapshot = get_snapshot()
     doc = load_document(snapshot, doc_id)
     return render_template(
