@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve = command("serve", "serve the web UI and API")
     serve.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
+    serve.add_argument(
+        "--base-url",
+        default=os.environ.get("THONGCAO_BASE_URL"),
+        help="public address that absolute links (feeds, OpenSearch) start with, never the request's Host "
+        "(default: $THONGCAO_BASE_URL, else http://HOST:PORT)",
+    )
     return parser
 
 
@@ -131,7 +137,7 @@ def _show(args) -> int:
 def _serve(args) -> int:
     from webui.app import serve
 
-    serve(args.index, args.host, args.port)
+    serve(args.index, args.host, args.port, args.base_url)
     return 0
 
 

@@ -17,6 +17,10 @@ class IndexMissing(ThongcaoError):
     """No index exists yet at the given path."""
 
 
+class BadSetting(ThongcaoError):
+    """A server setting (--base-url, a THONGCAO_* variable) that cannot be used."""
+
+
 class DocumentNotFound(ThongcaoError):
     """No document has the requested id."""
 

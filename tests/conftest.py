@@ -124,8 +124,9 @@ def client(app):
     return app.test_client()
 
 
-def _serving(index: Path, log: Path):
-    """Run `thongcao serve` on a free loopback port until the generator is closed."""
+def _serving(index: Path, log: Path, *options: str, env: dict[str, str] | None = None):
+    """Run `thongcao serve` (with `options`, and `env` added to the environment) on a free
+    loopback port until the generator is closed; yields its base URL."""
     import socket
     import time
     import urllib.request
@@ -136,7 +137,8 @@ def _serving(index: Path, log: Path):
     base = f"http://127.0.0.1:{port}"
     command = [str(Path(sys.executable).parent / "thongcao"), "serve", "--index", str(index)]
     with open(log, "w") as stderr:
-        process = subprocess.Popen([*command, "--host", "127.0.0.1", "--port", str(port)], stderr=stderr)
+        command += ["--host", "127.0.0.1", "--port", str(port), *options]
+        process = subprocess.Popen(command, stderr=stderr, env={**os.environ, **(env or {})})
     try:
         deadline = time.monotonic() + 60
         while True:

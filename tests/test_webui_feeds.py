@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from webui.app import DEFAULT_BASE_URL as BASE
+
 A = "{http://www.w3.org/2005/Atom}"
 OS = "{http://a9.com/-/spec/opensearch/1.1/}"
 
@@ -23,7 +25,7 @@ def test_one_entry_per_match_newest_first(client):
     for entry in entries:
         for child in ("id", "title", "updated", "summary"):
             assert entry.find(f"{A}{child}").text
-        assert entry.find(f"{A}link").get("href").startswith("http://localhost/doc/")
+        assert entry.find(f"{A}link").get("href").startswith(f"{BASE}/doc/")
         assert "<mark>" in entry.find(f"{A}summary").text
     updated = [entry.find(f"{A}updated").text for entry in entries]
     assert updated == sorted(updated, reverse=True)
@@ -35,8 +37,8 @@ def test_the_feed_describes_itself(client):
     assert feed.find(f"{A}title").text == "thongcao: Mimasaka"
     assert feed.find(f"{A}author/{A}name").text == "thongcao"
     rels = {link.get("rel"): link.get("href") for link in feed.findall(f"{A}link")}
-    assert rels["alternate"] == "http://localhost/?q=Mimasaka"
-    assert rels["self"].startswith("http://localhost/feed.atom?q=Mimasaka")
+    assert rels["alternate"] == f"{BASE}/?q=Mimasaka"
+    assert rels["self"].startswith(f"{BASE}/feed.atom?q=Mimasaka")
 
 
 def test_hostile_entries_are_text_and_never_javascript_links(client):
@@ -70,5 +72,26 @@ def test_opensearch_description(client):
     root = ET.fromstring(response.data)
     assert root.find(f"{OS}ShortName").text == "thongcao"
     templates = {url.get("type"): url.get("template") for url in root.findall(f"{OS}Url")}
-    assert templates["text/html"] == "http://localhost/?q={searchTerms}"
-    assert templates["application/atom+xml"] == "http://localhost/feed.atom?q={searchTerms}"
+    assert templates["text/html"] == f"{BASE}/?q={{searchTerms}}"
+    assert templates["application/atom+xml"] == f"{BASE}/feed.atom?q={{searchTerms}}"
+
+
+def test_absolute_links_never_come_from_the_host_header(client):
+    for url in ("/feed.atom?q=Lào", "/opensearch.xml", "//feed.atom?q=Lào"):
+        response = client.get(url, headers={"Host": "evil.example", "X-Forwarded-Host": "evil.example"})
+        assert b"evil.example" not in response.data and "evil.example" not in str(response.headers)
+    feed = get_feed(client, "/feed.atom?q=Lào")
+    hrefs = [link.get("href") for link in feed.iter(f"{A}link") if link.get("rel") != "related"]
+    assert hrefs and all(href.startswith(BASE + "/") for href in hrefs)
+
+
+def test_the_base_url_may_name_a_path_where_a_proxy_mounts_the_app(web_index):
+    from webui.app import create_app
+
+    client = create_app(
+        web_index, {"TESTING": True}, base_url="https://tim.example.vn/thongcao/"
+    ).test_client()
+    feed = get_feed(client, "/feed.atom?q=Lào")
+    assert feed.find(f"{A}id").text == "https://tim.example.vn/thongcao/feed.atom?q=L%C3%A0o"
+    page = client.get("/thongcao/?q=Lào").get_data(as_text=True)  # as a proxy that keeps the path passes it
+    assert 'href="/thongcao/feed.atom?q=L%C3%A0o"' in page and client.get("/?q=Lào").status_code == 200

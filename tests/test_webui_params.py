@@ -140,6 +140,8 @@ def test_thousands_of_unknown_values_cost_what_one_does(client):
     assert data == client.get("/api/search", query_string=[("country", "Lào")]).get_json()
     unknown = client.get("/api/search", query_string=HOSTILE_COUNTRIES).get_json()
     assert unknown["total"] == 0 and unknown["facets"]["country"][-1] == {"value": "Xứ 0", "count": 0}
+    feed = client.get("/feed.atom", query_string=HOSTILE_COUNTRIES)
+    assert feed.status_code == 200 and len(feed.data) < 2000
 
 
 def test_many_chosen_values_of_a_facet_are_removed_together(app):

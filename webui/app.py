@@ -11,6 +11,10 @@ from werkzeug.exceptions import HTTPException
 
 from indexer.errors import IndexMissing
 from indexer.store import IndexStore
+from webui import serving
+from webui.serving import PublicURL
+
+DEFAULT_BASE_URL = "http://127.0.0.1:5000"  # where `thongcao serve` listens by default
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
@@ -31,15 +35,22 @@ ERROR_TITLES = {
 }
 
 
-def create_app(index_dir: str | os.PathLike[str] | None = None, test_config: Mapping | None = None) -> Flask:
-    """A configured app: defaults, then the index folder given, then the test settings."""
+def create_app(
+    index_dir: str | os.PathLike[str] | None = None,
+    test_config: Mapping | None = None,
+    base_url: str | None = None,
+) -> Flask:
+    """A configured app: defaults, then the index folder and public address given, then the
+    test settings.  Absolute links start with BASE_URL (webui.serving.PublicURL)."""
     app = Flask(__name__)
     app.config.from_mapping(
         INDEX_DIR=str(index_dir or os.environ.get("THONGCAO_INDEX") or "var/index"),
+        BASE_URL=base_url or os.environ.get("THONGCAO_BASE_URL") or DEFAULT_BASE_URL,
         FEED_ENTRIES=50,
     )
     if test_config:
         app.config.from_mapping(test_config)
+    app.wsgi_app = PublicURL(app.wsgi_app, serving.base_url(app.config["BASE_URL"], "", 0))
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
@@ -83,12 +94,17 @@ def index_missing(exc: IndexMissing):
     return render_template("error.html", code=503, title="Chưa có chỉ mục", message=str(exc)), 503
 
 
-def serve(index_dir: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 5000) -> None:
-    """Serve the app with waitress until interrupted; IndexMissing when there is no index."""
-    from waitress import serve as waitress_serve
+def serve(
+    index_dir: str | os.PathLike[str], host: str = "127.0.0.1", port: int = 5000, base_url: str | None = None
+) -> None:
+    """Serve the app with waitress until interrupted, its links starting with `base_url`
+    (default: the address bound) and its limits from the environment (webui.serving).
 
+    IndexMissing when there is no index, BadSetting for an unusable address or limit."""
     if not IndexStore(index_dir).exists():
         raise IndexMissing(f"no index at {index_dir}: run `thongcao index` first")
+    public, limits = serving.base_url(base_url, host, port), serving.limits()
     shown = f"[{host}]" if ":" in host else host
-    print(f"thongcao: serving {index_dir} on http://{shown}:{port}/", file=sys.stderr, flush=True)
-    waitress_serve(create_app(index_dir), host=host, port=port, threads=8, ident="thongcao")
+    message = f"thongcao: serving {index_dir} on http://{shown}:{port}/, links to {public}/"
+    print(message, file=sys.stderr, flush=True)
+    serving.serve(create_app(index_dir, base_url=public), host, port, limits)

@@ -3,6 +3,8 @@
 Both are built with xml.etree, which escapes every value; characters XML cannot carry
 (NUL and other C0 controls) are dropped first.  Elements are unqualified under a root
 that declares the default namespace, so the output is plain `<feed xmlns="...Atom">`.
+Absolute links start with the configured base URL (webui.serving), whatever Host the
+request named, and a feed's id is its search's URL, not the request's as it was typed.
 """
 
 from __future__ import annotations
@@ -36,11 +38,12 @@ def atom():
     title = f"thongcao: {req.q}" if req.q.strip() else "thongcao: thông cáo mới nhất"
     dates = [f"{hit.published}T00:00:00Z" for hit in result.hits if hit.published]
     updated = max(dates, default=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    _add(feed, "id", request.url)
+    params = url_params(req, sort=None, page=None, per_page=None)
+    itself = url_for("feeds.atom", _external=True, **params)  # the search's own URL, not the request's
+    _add(feed, "id", itself)
     _add(feed, "title", title)
     _add(feed, "updated", updated)
-    _add(feed, "link", rel="self", href=request.url)
-    params = url_params(req, sort=None, page=None, per_page=None)
+    _add(feed, "link", rel="self", href=itself)
     html_page = url_for("views.search_page", _external=True, **params)
     _add(feed, "link", rel="alternate", type="text/html", href=html_page)
     _add(_add(feed, "author"), "name", "thongcao")
