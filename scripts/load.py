@@ -1,13 +1,17 @@
-"""Load test: concurrent clients against `thongcao serve`, first alone, then during a re-index.
+"""Load test: concurrent clients against `thongcao serve`: alone, beside hostile clients, during a re-index.
 
     scripts/load [--docs 8000] [--clients 20] [--seconds 60] [--reindex add|rebuild] [--keep DIR]
+                 [--phases alone,hostile,reindex] [--slow 150] [--heavy 8]
 
 Builds an index of real articles (read in place from ../shared/news/vi_news.jsonl.xz into a
 temporary JSONL; news text is never written into the repository), serves it on loopback,
 and sends a mix of searches from `--clients` threads for `--seconds`: one word, several
 words, a phrase, bare (no diacritics) words, empty queries with facet filters, pages 1-3.
-Then it does the same while `thongcao index` adds `--extra` more articles (or rebuilds)
-and reports requests/s, p50, p95 and errors for both phases.  Zero errors is the bar.
+Then it does the same beside hostile clients (scripts/load_hostile.py: `--slow`
+connections that never finish their headers, `--heavy` threads sending 2,000 facet values
+or 330 parentheses), and while `thongcao index` adds `--extra` more articles (or
+rebuilds), and reports requests/s, p50, p95 and errors of the normal clients in each
+phase.  Zero errors is the bar.
 
 Traffic goes to 127.0.0.1 (or another loopback address) only, and every loop is bounded
 in time and count.  Run by hand, not in CI.
@@ -31,10 +35,13 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from load_hostile import Hostile
+
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 THONGCAO = ROOT / ".venv" / "bin" / "thongcao"
-MAX_SECONDS, MAX_CLIENTS, MAX_REQUESTS = 600, 200, 2_000_000
+MAX_SECONDS, MAX_CLIENTS, MAX_REQUESTS, MAX_SLOW = 600, 200, 2_000_000, 1000
+PHASES = ("alone", "hostile", "reindex")
 
 ONE_WORD = ["kinh tế", "Covid", "bóng đá", "giáo dục", "Hà Nội", "xuất khẩu", "ngân hàng", "Trung Quốc"]
 SEVERAL = [
@@ -206,6 +213,51 @@ def peak_rss_mib(pid: int) -> int | None:
     return int(status.split("VmHWM:")[1].split()[0]) // 1024
 
 
+def run_phases(host: str, port: int, args: argparse.Namespace, crawls: list[str], index_dir: Path) -> dict:
+    """The phases asked for, in order: each the normal clients' figures (and the hostile ones')."""
+    urls = requests_mix(host, port, random.Random(args.seed))
+    first = json.loads(get(host, port, "/api/search?per_page=1")[1])
+    report: dict = {}
+    shown: dict = {}  # what has been printed
+    for name in args.phases.split(","):
+        if name == "alone":
+            report["alone"] = phase(host, port, urls, args.clients, args.seconds)
+        elif name == "hostile":
+            countries = [item["value"] for item in first["facets"]["country"]]
+            hostile = Hostile(host, port, countries, first["hits"][0]["id"], args.slow, args.heavy)
+            hostile.start()
+            try:
+                report["beside_hostile"] = phase(host, port, urls, args.clients, args.seconds)
+            finally:
+                report["hostile_clients"] = hostile.stop()
+        else:
+            report.update(during_reindex(host, port, urls, args, crawls, index_dir, first["total"]))
+        print(json.dumps({k: v for k, v in report.items() if k not in shown}, ensure_ascii=False), flush=True)
+        shown.update(report)
+    return report
+
+
+def during_reindex(host, port, urls, args, crawls: list[str], index_dir: Path, listed: int) -> dict:
+    """The clients while `thongcao index` adds the extra articles (or rebuilds), until it commits;
+    then what the run did, and how many documents the server lists (`listed` before)."""
+    paths = crawls + (["--rebuild"] if args.reindex == "rebuild" else [])
+    runner = subprocess.Popen(
+        [str(THONGCAO), "index", "--index", str(index_dir), "--json", *paths],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    begun = time.monotonic()
+    busy = lambda: runner.poll() is None  # noqa: E731 - keep going until the run has committed
+    figures = phase(host, port, urls, args.clients, args.seconds, busy)
+    out, err = runner.communicate(timeout=3600)
+    finished = json.loads(out) if runner.returncode == 0 else {"error": err}
+    rejected = finished.pop("rejected", [])
+    finished.update(rejected=len(rejected), seconds=round(time.monotonic() - begun, 1))
+    after = json.loads(get(host, port, "/api/search?per_page=1")[1])["total"]  # served without a restart
+    return {"during_reindex": figures, "reindex": finished, "listed": {"before": listed, "after": after}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=8000, help="articles in the index (default 8000)")
@@ -216,10 +268,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="a loopback address to serve on")
     parser.add_argument("--keep", type=Path, help="work folder to keep and reuse (crawl and index)")
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--phases", default="alone,hostile,reindex", help="which phases to run, in order")
+    parser.add_argument("--slow", type=int, default=150, help="hostile connections that never finish headers")
+    parser.add_argument("--heavy", type=int, default=8, help="hostile threads sending huge requests")
     args = parser.parse_args(argv)
     host = loopback(args.host)
     if not (0 < args.seconds <= MAX_SECONDS and 0 < args.clients <= MAX_CLIENTS):
         parser.error(f"--seconds must be in (0, {MAX_SECONDS}] and --clients in (0, {MAX_CLIENTS}]")
+    if not (0 <= args.slow <= MAX_SLOW and 0 <= args.heavy <= MAX_CLIENTS):
+        parser.error(f"--slow must be in [0, {MAX_SLOW}] and --heavy in [0, {MAX_CLIENTS}]")
+    if set(args.phases.split(",")) - set(PHASES):
+        parser.error(f"--phases: some of {', '.join(PHASES)}, separated by commas")
     work = args.keep or Path(tempfile.mkdtemp(prefix="thongcao-load-"))
     work.mkdir(parents=True, exist_ok=True)
     crawl, more = work / f"news-{args.docs}.jsonl", work / f"more-{args.docs}-{args.extra}.jsonl"
@@ -237,33 +296,14 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(base, index_dir, symlinks=True)
         server, port = serve(index_dir, host, work / "serve.log")
         try:
-            urls = requests_mix(host, port, random.Random(args.seed))
-            listed_before = json.loads(get(host, port, "/api/search?per_page=1")[1])["total"]
-            report = {"alone": phase(host, port, urls, args.clients, args.seconds)}
-            print(json.dumps({"alone": report["alone"]}, ensure_ascii=False), flush=True)
-            paths = [str(crawl), str(more)] + (["--rebuild"] if args.reindex == "rebuild" else [])
-            runner = subprocess.Popen(
-                [str(THONGCAO), "index", "--index", str(index_dir), "--json", *paths],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            begun = time.monotonic()
-            busy = lambda: runner.poll() is None  # noqa: E731 - keep going until the run has committed
-            report["during_reindex"] = phase(host, port, urls, args.clients, args.seconds, busy)
-            out, err = runner.communicate(timeout=3600)
-            finished = json.loads(out) if runner.returncode == 0 else {"error": err}
-            rejected = finished.pop("rejected", [])
-            finished.update(rejected=len(rejected), seconds=round(time.monotonic() - begun, 1))
-            report["reindex"] = finished
-            after = json.loads(get(host, port, "/api/search?per_page=1")[1])["total"]
-            report["listed"] = {"before": listed_before, "after": after}  # served without a restart
+            report = run_phases(host, port, args, [str(crawl), str(more)], index_dir)
             report["server_peak_rss_mib"] = peak_rss_mib(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)
         print(json.dumps(report, ensure_ascii=False, indent=2))
-        return 0 if report["alone"]["errors"] == report["during_reindex"]["errors"] == 0 else 1
+        normal = [report[name] for name in ("alone", "beside_hostile", "during_reindex") if name in report]
+        return 0 if all(figures["errors"] == 0 for figures in normal) else 1
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
