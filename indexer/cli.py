@@ -35,7 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     index = command("index", "index files or folders of crawled releases (default: corpus/)")
     index.add_argument("paths", nargs="*", default=["corpus"], metavar="PATH")
     index.add_argument("--rebuild", action="store_true", help="build a fresh index and swap it in when done")
-    index.add_argument("--prune", action="store_true", help="remove documents whose source is gone")
+    index.add_argument(
+        "--prune", action="store_true", help="remove documents whose source is gone, below the paths read"
+    )
+    index.add_argument("--yes", action="store_true", help="confirm a prune that deletes over half the index")
     index.add_argument("--json", action="store_true", help="print the run's counts as JSON")
 
     search = command("search", "search the index")
@@ -81,8 +84,29 @@ def _index(args) -> int:
     from indexer.store import IndexStore
 
     bar = ProgressBar(sys.stderr) if not args.json and sys.stderr.isatty() else None
+    asking = not args.json and sys.stdin.isatty()
+
+    def confirm_prune(deleting: int, indexed: int) -> bool:
+        """--yes, or a person at a terminal who says so; never a script's silence."""
+        if args.yes or not asking:
+            return args.yes
+        if bar:
+            bar.close()
+        question = (
+            f"--prune will delete {deleting} of the {indexed} documents in {args.index}. Delete? [y/N] "
+        )
+        try:
+            return input(question).strip().lower() in ("y", "yes", "có", "co")
+        except EOFError:
+            return False
+
     report = index_paths(
-        IndexStore(args.index), args.paths, rebuild=args.rebuild, prune=args.prune, progress=bar
+        IndexStore(args.index),
+        args.paths,
+        rebuild=args.rebuild,
+        prune=args.prune,
+        confirm_prune=confirm_prune,
+        progress=bar,
     )
     if bar:
         bar.close()

@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from indexer.identity import doc_id, url_key
+
 
 @dataclass(frozen=True)
 class SourceItem:
     """One document's raw material as read from the crawl, before extraction.
 
-    `origin` says where it came from ("corpus/a.txt", "crawl.jsonl#12", "x.warc.gz#3")
-    so that a rejected input and a pruned document can be named precisely.
+    `origin` says where it came from ("/crawls/a.txt", "/crawls/feed.jsonl#12",
+    "/crawls/x.warc.gz#https://…"): the absolute path of its `file` (see indexer.identity),
+    plus the record within it, so that a pruned document and a rejected input are named
+    precisely and a prune can tell which folder a document came from.
     """
 
     origin: str
@@ -22,6 +26,20 @@ class SourceItem:
     published: str | None = None
     source: str | None = None
     digest: str = ""
+    file: str = ""  # the crawl file, absolute; the origin itself when not given
+
+    def __post_init__(self) -> None:
+        if not self.file:
+            object.__setattr__(self, "file", self.origin)
+
+    @property
+    def key(self) -> str:
+        """What makes two items one release: the crawl's URL for it, else where it lies."""
+        return url_key(self.url) or self.origin
+
+    @property
+    def id(self) -> str:
+        return doc_id(self.key)
 
 
 @dataclass(frozen=True)
@@ -30,7 +48,7 @@ class Rejected:
 
     path: str
     reason: str
-    origin: str | None = None  # the crawl file it came from, so --prune keeps its old documents
+    file: str | None = None  # the crawl file it came from, absolute, so --prune keeps its documents
 
 
 @dataclass(frozen=True)
@@ -49,7 +67,9 @@ class Document:
     """A release ready to index: display fields plus facet values."""
 
     id: str
+    key: str  # indexer.identity: the URL or the place it lies, which `id` is the hash of
     origin: str
+    file: str
     digest: str
     title: str
     text: str

@@ -27,3 +27,7 @@ class DocumentNotFound(ThongcaoError):
 
 class BadRequest(ThongcaoError):
     """A search parameter is out of range or malformed."""
+
+
+class PruneRefused(ThongcaoError):
+    """A `--prune` would delete more than half the index and was not confirmed."""

@@ -34,7 +34,7 @@ def build_document(item: SourceItem, digest: str) -> Document | Rejected:
     title = _clean(item.title) or _clean(found.title)
     text = found.text.strip()
     if len(text) < MIN_TEXT_CHARS and not (title and text):
-        return Rejected(item.origin, "no article text found", item.origin.split("#")[0])
+        return Rejected(item.origin, "no article text found", item.file)
     if not title:
         title = text.split("\n", 1)[0][:200]
     meta_dates = ((item.published,) if item.published else ()) + tuple(found.meta_dates)
@@ -42,8 +42,10 @@ def build_document(item: SourceItem, digest: str) -> Document | Rejected:
     url = _clean(item.url) or _clean(found.url)
     countries, provinces = facets.countries(title, text), facets.provinces(title, text)
     return Document(
-        id=url or item.origin,
+        id=item.id,
+        key=item.key,
         origin=item.origin,
+        file=item.file,
         digest=digest,
         title=title,
         text=text,

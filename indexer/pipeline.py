@@ -12,16 +12,22 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from indexer import sources
-from indexer.documents import Rejected
+from indexer.documents import Rejected, SourceItem
+from indexer.errors import PruneRefused
+from indexer.identity import below
 from indexer.segcache import SegmentCache
-from indexer.store import IndexStore
+from indexer.sources import Read
+from indexer.store import IndexStore, Writer
 from indexer.stories import StoryFinder
 from indexer.workers import Job, prepared
 
 # Bump when extraction or analysis changes, so the next run re-indexes every document.
 PIPELINE_VERSION = "1"
+# The copies of one release remembered as already seen (a page re-fetched daily: its last few).
+KEPT_VERSIONS = 16
 
 Progress = Callable[[int, str], None]
+ConfirmPrune = Callable[[int, int], bool]
 
 
 @dataclass
@@ -49,42 +55,55 @@ def index_paths(
     *,
     rebuild: bool = False,
     prune: bool = False,
+    confirm_prune: ConfirmPrune | None = None,
     progress: Progress | None = None,
     workers: int | None = None,
 ) -> IndexReport:
-    """Index the crawl under `paths` into `store`; raises IndexLocked if another run writes."""
+    """Index the crawl under `paths` into `store`; raises IndexLocked if another run writes.
+
+    With `prune`, documents whose source is gone are deleted, but only below the paths that
+    were read.  A prune that would delete more than half the index happens only when
+    `confirm_prune(deleting, indexed)` says yes; otherwise nothing is written (PruneRefused).
+    """
     started = time.monotonic()
     report = IndexReport()
     with store.locked():
         rebuild = rebuild or store.outdated()  # an index from before a new field: only a rebuild fits it
-        ix = store.create_generation() if rebuild or not store.exists() else store.open()
-        known, stored = ({}, []) if rebuild else _indexed(ix)
-        stories = _Stories(stored)
-        seen: set[str] = set()
-        broken: set[str] = set()
+        if rebuild or not store.exists():
+            ix = store.create_generation()
+        else:
+            store.clear_leftovers()  # a killed rebuild's half-built generation goes with the next run
+            ix = store.open()
+        indexed = {} if rebuild else _indexed(ix)
+        crawl = sources.Crawl(paths)
+        run = _Run(indexed)
+        stories = _Stories(list(indexed.values()))
         segments = SegmentCache.begin(store.segments)  # before the pool forks; None if unusable
-        writer = ix.writer(limitmb=256)
+        writer = Writer(ix)
         try:
-            jobs = _changed(sources.read(paths), known, seen, broken, report, progress)
-            for (item, _), result in prepared(jobs, workers, segments):
-                if isinstance(result, Rejected):
-                    report.rejected.append(result)
+            jobs = run.changed(crawl, report, progress)
+            for (item, version), result in prepared(jobs, workers, segments):
+                document = result if isinstance(result, Rejected) else run.written(item, version, result)
+                if isinstance(document, Rejected):
+                    report.rejected.append(document)
                     continue
-                if item.origin in known:
-                    writer.delete_by_term("origin", item.origin)
-                    report.updated += 1
-                else:
-                    report.added += 1
-                result["story"] = stories.assign(result["id"], result["minhash"])
-                writer.update_document(**result)
-            if prune:
-                for origin in sorted(set(known) - seen):
-                    if origin.split("#")[0] not in broken:
-                        writer.delete_by_term("origin", origin)
-                        report.deleted += 1
+                document["story"] = stories.assign(document["id"], document["minhash"])
+                writer.put(document)
+            gone = run.gone(crawl) if prune else []
+            if len(gone) * 2 > len(indexed) and not (
+                confirm_prune and confirm_prune(len(gone), len(indexed))
+            ):
+                raise PruneRefused(
+                    f"--prune would delete {len(gone)} of the {len(indexed)} documents in {store.path} "
+                    "(more than half); nothing was changed. Check the paths, or confirm with --yes."
+                )
+            for key in gone:
+                writer.delete(indexed[key].id)
         except BaseException:
             writer.cancel()
             raise
+        report.added, report.updated, report.unchanged = run.counts()
+        report.deleted = len(gone)
         if report.added or report.updated or report.deleted or rebuild:
             writer.commit()
         else:
@@ -98,44 +117,103 @@ def index_paths(
     return report
 
 
-def _changed(items, known, seen, broken, report, progress) -> Iterator[Job]:
-    """The items whose bytes changed since they were indexed; the rest are only counted."""
-    for count, item in enumerate(items, start=1):
-        if progress:
-            progress(count, getattr(item, "origin", None) or item.path)
-        if isinstance(item, Rejected):
-            report.rejected.append(item)
-            broken.add(item.origin or item.path)
-            continue
-        seen.add(item.origin)
-        version = f"{PIPELINE_VERSION}:{item.digest}"
-        if known.get(item.origin) == version:
-            report.unchanged += 1
-        else:
-            yield item, version
+@dataclass(frozen=True)
+class _Indexed:
+    """What a run needs to know of a stored document (see `_indexed`)."""
+
+    id: str
+    file: str
+    versions: tuple[str, ...]
+    minhash: bytes | None
+    story: str | None
+
+
+class _Run:
+    """Which documents of one run are new, changed, unchanged or gone, by key.
+
+    One key is one release (indexer.identity): a copy whose bytes were never indexed under
+    its key replaces the one that was (of several in a crawl, the last in crawl order wins),
+    and a copy indexed once before never comes back, so a crawl holding two fetches of one
+    page is "unchanged" on every later run, whichever order it reads them in.
+    """
+
+    def __init__(self, indexed: dict[str, _Indexed]) -> None:
+        self.indexed = indexed
+        self.owners = {doc.id: key for key, doc in indexed.items()}
+        self.versions = {key: list(doc.versions) for key, doc in indexed.items()}
+        self.seen: set[str] = set()
+        self.states: dict[str, str] = {}
+
+    def changed(self, items: Iterable[Read], report: IndexReport, progress: Progress | None) -> Iterator[Job]:
+        """The items whose bytes are new under their key; the rest are only counted."""
+        for count, item in enumerate(items, start=1):
+            if progress:
+                progress(count, getattr(item, "origin", None) or item.path)
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+                continue
+            key = item.key
+            self.seen.add(key)
+            version = f"{PIPELINE_VERSION}:{item.digest}"
+            if version in self.versions.get(key, ()):
+                self.states.setdefault(key, "unchanged")
+            else:
+                yield item, version
+
+    def written(self, item: SourceItem, version: str, document: dict) -> dict | Rejected:
+        """The document to write for a prepared item, with the copies its key has had; refused
+        when its id is another key's (80-bit hashes: never seen, but never overwritten)."""
+        key = item.key
+        owner = self.owners.setdefault(str(document["id"]), key)
+        if owner != key:
+            return Rejected(item.origin, f"id {document['id']} is already {owner}'s", item.file)
+        earlier = [v for v in self.versions.get(key, ()) if v != version]
+        self.versions[key] = [version, *earlier][:KEPT_VERSIONS]
+        self.states[key] = "updated" if key in self.indexed else "added"
+        return {**document, "versions": tuple(self.versions[key])}
+
+    def gone(self, crawl: sources.Crawl) -> list[str]:
+        """The indexed keys not met in this crawl although their file lies below a path it read
+        (and not below a file or folder that could not be read this time)."""
+        broken = list(crawl.broken)
+        return sorted(
+            key
+            for key, doc in self.indexed.items()
+            if key not in self.seen and below(doc.file, crawl.roots) and not below(doc.file, broken)
+        )
+
+    def counts(self) -> tuple[int, int, int]:
+        """Added, updated and unchanged releases: keys, not copies."""
+        states = list(self.states.values())
+        return states.count("added"), states.count("updated"), states.count("unchanged")
 
 
 class _Stories:
     """A StoryFinder built on the first new or changed document: an unchanged run never
     imports datasketch (and scipy), 1.6 s."""
 
-    def __init__(self, stored: list[dict]) -> None:
+    def __init__(self, stored: list[_Indexed]) -> None:
         self.stored = stored
         self.finder: StoryFinder | None = None
 
     def assign(self, doc_id: str, minhash: bytes | None) -> str:
         if self.finder is None:
-            self.finder = StoryFinder.of(self.stored)
+            known = ({"id": d.id, "minhash": d.minhash, "story": d.story} for d in self.stored)
+            self.finder = StoryFinder.of(known)
         return self.finder.assign(doc_id, minhash)
 
 
-def _indexed(ix) -> tuple[dict[str, str], list[dict]]:
-    """One pass over the stored documents: origin → digest, to skip unchanged inputs, and
-    each one's id, story and MinHash, so that new copies can join their story."""
-    known: dict[str, str] = {}
-    stored: list[dict] = []
+def _indexed(ix) -> dict[str, _Indexed]:
+    """One pass over the stored documents, by key: the copies already indexed, to skip them;
+    the file each came from, to prune; id, story and MinHash, so new copies join their story."""
+    indexed: dict[str, _Indexed] = {}
     with ix.searcher() as searcher:
         for fields in searcher.all_stored_fields():
-            known[fields["origin"]] = fields["digest"]
-            stored.append({k: fields.get(k) for k in ("id", "minhash", "story")})
-    return known, stored
+            indexed[fields["key"]] = _Indexed(
+                fields["id"],
+                fields["file"],
+                tuple(fields["versions"]),
+                fields.get("minhash"),
+                fields.get("story"),
+            )
+    return indexed

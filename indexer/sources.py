@@ -11,13 +11,18 @@ import codecs
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from indexer import legacy
 from indexer.decode import declared_html_charset, decode
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import DecodeError
+from indexer.identity import below, printable
 from indexer.text import nfc
 
 TEXT_SUFFIXES = (".txt",)
@@ -29,6 +34,8 @@ SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 # bigger single document (a .txt or .html file, a JSONL record, a WARC response) is a dump,
 # not an article, and would hold a run for minutes: it is rejected as "too large".
 MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
+# A JSONL line holds one record: its body (at most the document limit) escaped, plus its fields.
+MAX_LINE_BYTES = 4 * MAX_DOCUMENT_BYTES
 
 Read = SourceItem | Rejected
 
@@ -56,90 +63,203 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
-    """Yield (file, origin) for every file under the given paths, in a stable order.
+class Crawl:
+    """The documents under some named paths, and which of those paths could be read at all.
 
-    The origin is the file's path relative to the folder that was named (or its bare
-    name when a file was named), which is what ids fall back to when a page has no URL.
+    `roots` (filled while iterating) are the named paths that exist and were listed: only
+    below them may a run conclude that a document's source is gone.  `broken` are the files
+    and folders below them that could not be read this time: their documents are kept.
     """
-    for given in paths:
-        root = Path(given)
-        if root.is_dir():
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    file = Path(dirpath) / name
-                    if not name.startswith(".") and kind_of(file):
-                        yield file, file.relative_to(root).as_posix()
+
+    def __init__(self, paths: Iterable[str | Path]) -> None:
+        self.paths = [Path(p) for p in paths]
+        self.roots: list[str] = []
+        self.broken: set[str] = set()
+
+    def __iter__(self) -> Iterator[Read]:
+        for given in self.paths:
+            for read_item in self._named(given):
+                if isinstance(read_item, Rejected):
+                    self.broken.add(read_item.file or read_item.path)
+                yield read_item
+
+    def _named(self, given: Path) -> Iterator[Read]:
+        shown = printable(given)
+        if not os.path.lexists(given):
+            yield Rejected(shown, "no such file or directory")
+            return
+        try:
+            mode = given.stat().st_mode  # a path named on the command line is followed
+        except OSError as exc:
+            yield Rejected(shown, f"cannot read: {exc.strerror or exc}")
+            return
+        real = os.path.realpath(given)
+        if stat.S_ISDIR(mode):
+            yield from self._folder(given, Path(real))
+        elif stat.S_ISREG(mode):
+            self.roots.append(printable(real))
+            yield from read_file(given, printable(real), shown)
         else:
-            yield root, root.name
+            yield Rejected(shown, _not_regular(mode), printable(real))
+
+    def _folder(self, given: Path, real: Path) -> Iterator[Read]:
+        """Every crawl file below a named folder, in a stable order; links only within it."""
+        try:
+            os.listdir(given)
+        except OSError as exc:
+            yield Rejected(printable(given), f"cannot read folder: {exc.strerror or exc}")
+            return
+        self.roots.append(printable(real))
+        failed: list[OSError] = []
+        for dirpath, dirnames, filenames in os.walk(given, onerror=failed.append):
+            here = Path(dirpath)
+            for error in failed:
+                where = Path(error.filename or dirpath)
+                self.broken.add(printable(real / where.relative_to(given)))
+                yield Rejected(printable(where), f"cannot read folder: {error.strerror or error}")
+            failed.clear()
+            kept = []
+            for name in sorted(dirnames):
+                if name.startswith("."):
+                    continue
+                if (here / name).is_symlink():  # never walked: inside, its files are read where they are
+                    if not _inside(here / name, real):
+                        yield Rejected(printable(here / name), "symlink to a folder outside the crawl folder")
+                    continue
+                kept.append(name)
+            dirnames[:] = kept
+            for name in sorted(filenames):
+                file = here / name
+                if name.startswith(".") or not kind_of(file):
+                    continue
+                absolute = printable(real / file.relative_to(given))
+                refused = _refused(file, real)
+                if refused:
+                    yield Rejected(printable(file), refused, absolute)
+                else:
+                    yield from read_file(file, absolute, printable(file))
 
 
 def read(paths: Iterable[str | Path]) -> Iterator[Read]:
     """Every document in the crawl, or the reason it could not be read."""
-    for file, origin in walk(paths):
-        for read_item in read_file(file, origin):
-            if isinstance(read_item, Rejected):
-                read_item = Rejected(read_item.path, read_item.reason, origin)
-            yield read_item
+    return iter(Crawl(paths))
 
 
-def read_file(file: Path, origin: str) -> Iterator[Read]:
-    """The documents of one file; a file that cannot be read is one Rejected."""
+def _inside(link: Path, root: Path) -> bool:
+    return below(printable(os.path.realpath(link)), [printable(root)])
+
+
+def _refused(file: Path, root: Path) -> str | None:
+    """Why a file in a crawl folder is not read: a special file (a FIFO would hang the run,
+    /dev/zero never ends), or a symlink leading out of the folder (to /etc/passwd, say)."""
+    try:
+        if file.is_symlink() and not _inside(file, root):
+            return "symlink to a file outside the crawl folder (not followed)"
+        mode = file.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    return None if stat.S_ISREG(mode) else _not_regular(mode)
+
+
+def _not_regular(mode: int) -> str:
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a device", stat.S_ISBLK: "a device"}
+    kinds[stat.S_ISSOCK] = "a socket"
+    kind = next((name for test, name in kinds.items() if test(mode)), "not a file")
+    return f"not a regular file ({kind})"
+
+
+@contextmanager
+def opened(file: Path) -> Iterator[BinaryIO]:
+    """A file opened for reading only if it is a regular file when opened (a FIFO named in
+    its place does not block: O_NONBLOCK), so a swap after the walk cannot hang the run."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _NotRegular(_not_regular(mode))
+        os.set_blocking(fd, True)
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        yield handle
+
+
+class _NotRegular(OSError):
+    pass
+
+
+def read_file(file: Path, origin: str, shown: str | None = None) -> Iterator[Read]:
+    """The documents of one file; a file that cannot be read is one Rejected.
+
+    `origin` is the file's absolute path as documents record it; `shown` how the user named it.
+    """
+    shown = shown or printable(file)
     kind = kind_of(file)
     if not file.exists():
-        yield Rejected(str(file), "no such file or directory")
+        yield Rejected(shown, "no such file or directory", origin)
         return
     if kind is None:
-        yield Rejected(str(file), "unsupported file type (expected " + ", ".join(SUFFIXES) + ")")
+        yield Rejected(shown, "unsupported file type (expected " + ", ".join(SUFFIXES) + ")", origin)
         return
     try:
-        size = file.stat().st_size
-        if size > MAX_DOCUMENT_BYTES and kind in ("text", "html"):
-            limit = f"limit {MAX_DOCUMENT_BYTES} for one document"
-            yield Rejected(str(file), f"file too large: {size} bytes ({limit})")
-            return
         if kind == "warc":
             from indexer.warc import read_warc
 
-            yield from read_warc(file, origin)
+            yield from _located(read_warc(file, origin, shown), shown, origin)
             return
         if kind == "jsonl" and _utf8_without_nul(file):
-            yield from _jsonl_lines(_streamed_lines(file), file, origin)
+            yield from _located(_jsonl_lines(_streamed_lines(file), shown, origin), shown, origin)
             return
-        data = file.read_bytes()
+        with opened(file) as handle:
+            data = handle.read(MAX_DOCUMENT_BYTES + 1) if kind in ("text", "html") else handle.read()
+        if len(data) > MAX_DOCUMENT_BYTES and kind in ("text", "html"):
+            size = file.stat().st_size
+            limit = f"limit {MAX_DOCUMENT_BYTES} for one document"
+            yield Rejected(shown, f"file too large: {size} bytes ({limit})", origin)
+            return
+    except _NotRegular as exc:
+        yield Rejected(shown, str(exc), origin)
+        return
     except OSError as exc:
-        yield Rejected(str(file), f"cannot read: {exc.strerror or exc}")
+        yield Rejected(shown, f"cannot read: {exc.strerror or exc}", origin)
         return
     if kind == "jsonl":
-        yield from read_jsonl(data, file, origin)
+        yield from _located(read_jsonl(data, shown, origin), shown, origin)
     else:
-        yield from _read_document(data, file, origin, kind)
+        yield from _read_document(data, shown, origin, kind)
 
 
-def _read_document(data: bytes, file: Path, origin: str, kind: str) -> Iterator[Read]:
+def _located(items: Iterable[Read], shown: str, origin: str) -> Iterator[Read]:
+    """The records of one file, a rejection naming the file it came from."""
+    for item in items:
+        yield Rejected(item.path, item.reason, origin) if isinstance(item, Rejected) else item
+
+
+def _read_document(data: bytes, shown: str, origin: str, kind: str) -> Iterator[Read]:
     if not data.strip():
-        yield Rejected(str(file), "empty file")
+        yield Rejected(shown, "empty file", origin)
         return
     declared = declared_html_charset(data) if kind == "html" else None
     try:
         content = decode(data, declared)
     except DecodeError as exc:
-        yield Rejected(str(file), str(exc))
+        yield Rejected(shown, str(exc), origin)
         return
     yield SourceItem(origin=origin, kind=kind, content=content, digest=digest(data))
 
 
-def read_jsonl(data: bytes, file: Path, origin: str) -> Iterator[Read]:
+def read_jsonl(data: bytes, shown: str, origin: str) -> Iterator[Read]:
     """One SourceItem per JSON line with `text` or `html`; a bad line is rejected alone."""
     try:
         # Only "\n" ends a JSONL line: splitlines() would also cut at U+2028 or U+0085,
         # which JSON strings may hold raw.  Mojibake is judged record by record.
         lines = decode(data, repair=False).split("\n")
     except DecodeError as exc:
-        yield Rejected(str(file), str(exc))
+        yield Rejected(shown, str(exc), origin)
         return
-    yield from _jsonl_lines(lines, file, origin)
+    yield from _jsonl_lines(lines, shown, origin)
 
 
 def _utf8_without_nul(file: Path) -> bool:
@@ -147,7 +267,7 @@ def _utf8_without_nul(file: Path) -> bool:
     a streaming pass, so that such a file, the usual JSONL crawl, is then read a line at a
     time instead of whole (a 40,000-article crawl is 160 MB, three times that decoded)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    with file.open("rb") as handle:
+    with opened(file) as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             if b"\x00" in chunk:
                 return False
@@ -162,24 +282,45 @@ def _utf8_without_nul(file: Path) -> bool:
     return True
 
 
-def _streamed_lines(file: Path) -> Iterator[str]:
-    """A UTF-8 file's lines, cut at b"\n" only (U+2028 inside a string is not a line end)."""
-    with file.open("rb") as handle:
-        for number, raw in enumerate(handle):
-            yield (raw.removeprefix(codecs.BOM_UTF8) if number == 0 else raw).decode("utf-8")
+@dataclass(frozen=True)
+class _LongLine:
+    """A JSONL line longer than any one record may be: skipped unread, rejected by number."""
+
+    size: int
 
 
-def _jsonl_lines(lines: Iterable[str], file: Path, origin: str) -> Iterator[Read]:
+def _streamed_lines(file: Path) -> Iterator[str | _LongLine]:
+    """A UTF-8 file's lines, cut at b"\n" only (U+2028 inside a string is not a line end);
+    a line over MAX_LINE_BYTES is passed over in bounded reads, never held whole."""
+    with opened(file) as handle:
+        number = 0
+        while raw := handle.readline(MAX_LINE_BYTES + 1):
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                size = len(raw)
+                while (more := handle.readline(1 << 20)) and not more.endswith(b"\n"):
+                    size += len(more)
+                yield _LongLine(size + len(more))
+            else:
+                yield (raw.removeprefix(codecs.BOM_UTF8) if number == 0 else raw).decode("utf-8")
+            number += 1
+
+
+def _jsonl_lines(lines: Iterable[str | _LongLine], shown: str, origin: str) -> Iterator[Read]:
     for number, line in enumerate(lines, start=1):
+        where = f"{shown}:{number}"
+        if isinstance(line, _LongLine):
+            limit = f"limit {MAX_LINE_BYTES} for one line"
+            yield Rejected(where, f"line {number}: record too large: {line.size} bytes ({limit})")
+            continue
         if not line.strip():
             continue
-        where = f"{file}:{number}"
         try:
             record = json.loads(line)
+            item = _jsonl_item(record, origin, number)
         except json.JSONDecodeError as exc:
-            yield Rejected(where, f"line {number}: invalid JSON ({exc.msg})")
-            continue
-        item = _jsonl_item(record, origin, number)
+            item = f"invalid JSON ({exc.msg})"
+        except RecursionError:
+            item = "invalid JSON (nested too deeply)"
         yield item if isinstance(item, SourceItem) else Rejected(where, f"line {number}: {item}")
 
 
@@ -204,6 +345,7 @@ def _jsonl_item(record: object, origin: str, number: int) -> SourceItem | str:
     raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode()
     return SourceItem(
         origin=origin + suffix,
+        file=origin,
         kind=kind,
         content=nfc(body),
         digest=digest(raw),

@@ -76,9 +76,11 @@ def schema() -> Schema:
     syllables, folded = syllable_analyzer(), folded_syllable_analyzer()
     words, folded_words = word_analyzer(), folded_word_analyzer()
     return Schema(
-        id=ID(stored=True, unique=True),
-        origin=ID(stored=True),
-        digest=STORED(),
+        id=ID(stored=True, unique=True),  # indexer.identity: the hash of `key`
+        key=STORED(),  # the URL, or the absolute path (and record) of a document without one
+        origin=STORED(),  # where the copy indexed was read: `file`, and the record within it
+        file=STORED(),  # the crawl file, absolute: a prune looks only below the paths it read
+        versions=STORED(),  # the indexed copy's pipeline:digest first, then earlier copies'
         title=AnalysedText(analyzer=syllables, stored=True, field_boost=3.0),
         title_fold=AnalysedText(analyzer=folded, field_boost=3.0),
         title_word=AnalysedText(analyzer=words, field_boost=3.0),
@@ -132,8 +134,10 @@ def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, objec
         "_stored_title": doc.title,
         "_stored_text": doc.text,
         "id": doc.id,
+        "key": doc.key,
         "origin": doc.origin,
-        "digest": doc.digest,
+        "file": doc.file,
+        "versions": (doc.digest,),
         "url": doc.url,
         "published": published,
         "year_source": doc.year_source,
@@ -160,6 +164,42 @@ def _postings(fmt, tokens: list[str]) -> tuple[tuple[bytes, int, float, bytes], 
     if type(fmt) is Frequency:
         return tuple((t.encode(), len(p), len(p) * boost, pack_uint(len(p))) for t, p in places.items())
     raise TypeError(f"no fast analysis for {type(fmt).__name__}")
+
+
+class Writer:
+    """Whoosh's writer, holding one document per id even within one run.
+
+    Whoosh's `update_document` replaces only committed documents: a second copy of one URL
+    in the same crawl (a WARC re-fetch) would be stored beside the first.  The copies this
+    run added are remembered by their number in the new segment and marked deleted when
+    replaced, so the commit holds the last one only.
+    """
+
+    def __init__(self, ix) -> None:
+        self._writer = ix.writer(limitmb=256)
+        self._added: dict[str, int] = {}
+
+    def put(self, document: dict[str, object]) -> None:
+        """Add a document, replacing any other with its id (committed, or added this run)."""
+        doc_id = str(document["id"])
+        self._forget(doc_id)
+        self._added[doc_id] = self._writer.docnum
+        self._writer.update_document(**document)
+
+    def delete(self, doc_id: str) -> None:
+        self._forget(doc_id)
+        self._writer.delete_by_term("id", doc_id)
+
+    def _forget(self, doc_id: str) -> None:
+        number = self._added.pop(doc_id, None)
+        if number is not None:
+            self._writer.newsegment.delete_document(number - self._writer.docbase)
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
 
 
 class IndexStore:
@@ -210,18 +250,23 @@ class IndexStore:
             with not_inherited(self.path):  # a killed run's forked workers must not keep it
                 yield
 
-    def create_generation(self):
-        """A fresh empty index beside the current one, to be swapped in when complete.
-
-        Generations newer than `current` are leftovers of killed rebuilds (runs hold the
-        writer lock, so none is being written): they are removed first.
-        """
+    def clear_leftovers(self) -> None:
+        """Remove generations newer than `current`: leftovers of killed rebuilds (a run holds
+        the writer lock, so none is being written).  Every run does this first."""
         live = self.generation()
-        numbers = [int(p.name[4:]) for p in self.path.glob("gen-*") if p.name[4:].isdigit()]
-        for number in numbers:
+        for number in self._numbers():
             if live is None or number > int(live.name[4:]):
                 shutil.rmtree(self.path / f"gen-{number:04d}", ignore_errors=True)
-        folder = self.path / f"gen-{max(numbers, default=0) + 1:04d}"
+
+    def _numbers(self) -> list[int]:
+        return [int(p.name[4:]) for p in self.path.glob("gen-*") if p.name[4:].isdigit()]
+
+    def create_generation(self):
+        """A fresh empty index beside the current one, to be swapped in when complete; its
+        number is new even to cleared leftovers, so no reader ever meets a reused name."""
+        number = max(self._numbers(), default=0) + 1
+        self.clear_leftovers()
+        folder = self.path / f"gen-{number:04d}"
         folder.mkdir(parents=True)
         return whoosh_index.create_in(str(folder), schema())
 

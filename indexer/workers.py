@@ -35,7 +35,7 @@ def prepare(job: Job, segments: SegmentCache | None = None) -> Prepared:
         return fields(document, segments.tokenize if segments else None)
     except Exception as exc:  # a bug met by one odd input must not stop the crawl
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
-        return Rejected(item.origin, reason, item.origin.split("#")[0])
+        return Rejected(item.origin, reason, item.file)
 
 
 def default_workers() -> int:

@@ -263,8 +263,17 @@ def reference_ranker(folder: Path, folded: bool) -> Ranker:
     return rank
 
 
+def thongcao_ids(corpus: Iterable[Article], jsonl: Path) -> dict[str, str]:
+    """Each article's id in thongcao's index, mapped to its own: the hash of its URL, or of its
+    line's place in the JSONL when it has none (indexer.identity)."""
+    from indexer.identity import absolute, doc_id, url_key
+
+    where = absolute(jsonl)
+    return {doc_id(url_key(a.url) or f"{where}#{a.id}"): a.id for a in corpus}
+
+
 def thongcao_ranker(folder: Path, ids: dict[str, str]) -> Ranker:
-    """thongcao's own search(); a hit's id is the URL we gave it, mapped back to the article id."""
+    """thongcao's own search(); a hit's id mapped back to the article's (see `thongcao_ids`)."""
     from indexer.search import SearchRequest, search
     from indexer.snapshot import Snapshots
     from indexer.store import IndexStore
@@ -274,7 +283,7 @@ def thongcao_ranker(folder: Path, ids: dict[str, str]) -> Ranker:
 
 
 def write_jsonl(corpus: Iterable[Article], path: Path) -> None:
-    """The articles as thongcao's JSONL input; the real URL is the id thongcao hands back."""
+    """The articles as thongcao's JSONL input, with their real URLs."""
     path.parent.mkdir(parents=True)
     with open(path, "w", encoding="utf-8") as out:
         for a in corpus:
@@ -391,7 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         build_indexes(corpus, judged, work)
-        rankers = {"thongcao": thongcao_ranker(work / "thongcao", {a.url: a.id for a in corpus if a.url}),
+        ids = thongcao_ids(corpus, work / "news" / "articles.jsonl")
+        rankers = {"thongcao": thongcao_ranker(work / "thongcao", ids),
                    **{name: reference_ranker(work / name, name == "folded") for name in RANKERS[1:]}}
         print(format_table(run_rankers(rankers, sets), {name: len(qs) for name, qs in sets.items()}))
     finally:

@@ -26,6 +26,18 @@ DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared"
 
 
+def release_id(where: str | Path) -> str:
+    """The id a release is stored under: from its URL, or from its file's absolute path."""
+    from indexer.identity import absolute, doc_id, url_key
+
+    return doc_id(url_key(str(where)) or absolute(where))
+
+
+def seed_id(name: str) -> str:
+    """A seed's id in the indexes built from corpus/."""
+    return release_id(CORPUS / name)
+
+
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory) -> Path:
     """An index of corpus/ built once, read-only for the tests that share it."""
@@ -110,6 +122,15 @@ def web_index(tmp_path_factory) -> Path:
     report = index_paths(IndexStore(path), [CORPUS, crawl])
     assert not report.rejected and report.documents == 7
     return path
+
+
+@pytest.fixture(scope="session")
+def hostile_ids(web_index) -> list[str]:
+    """The ids of HOSTILE_RECORDS in web_index: neither has a web address, so each is its line."""
+    from indexer.identity import absolute, doc_id
+
+    crawl = absolute(web_index.parent / "hostile.jsonl")
+    return [doc_id(f"{crawl}#{line}") for line in (1, 2)]
 
 
 @pytest.fixture

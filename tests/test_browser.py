@@ -117,11 +117,12 @@ def test_phone_layout_and_keyboard(page, seed_server):
     assert outline not in ("", "none")
 
 
-def test_hostile_documents_run_nothing(page, live_server):
-    for path in ("/?q=Lào", "/?country=Lào", "/doc/javascript:alert(1)?q=alert", "/doc/hostile.jsonl%232"):
+def test_hostile_documents_run_nothing(page, live_server, hostile_ids):
+    scripted, bare = hostile_ids  # a javascript: URL, which names no release, and no URL at all
+    for path in ("/?q=Lào", "/?country=Lào", f"/doc/{scripted}?q=alert", f"/doc/{bare}"):
         page.goto(live_server + path)
         assert page.locator("main img, main script, main b").count() == 0
         assert page.locator('a[href^="javascript:" i]').count() == 0
-    source = page.goto(live_server + "/doc/javascript:alert(1)").text()
+    source = page.goto(live_server + f"/doc/{scripted}").text()
     assert "&lt;img src=x onerror=alert(1)&gt;" in source and "<img src=x" not in source
     assert "<img src=x onerror=alert(1)>" in page.inner_text("h1")

@@ -15,7 +15,7 @@ import pytest
 from indexer.search import SearchRequest, search
 from indexer.snapshot import Snapshots
 from indexer.store import IndexStore
-from tests.conftest import _serving
+from tests.conftest import _serving, release_id
 from tests.crashkit import files, phase, start
 from tests.synthetic import write_crawl
 
@@ -76,10 +76,8 @@ def test_serve_answers_through_an_index_run_and_shows_its_documents_after_the_co
         # story may be folded together, so it need not be documents + 80.)
         assert set(totals) == {first["total"], listed_total(index)} and totals == sorted(totals)
         assert totals[-1] > first["total"]
-        status, doc = get(
-            f"{base}/api/doc/{urllib.parse.quote('https://sonoivu.example.vn/thong-cao/00000.html')}"
-        )
-        assert status == 200 and doc["id"].endswith("00000.html")
+        status, doc = get(f"{base}/api/doc/{release_id('https://sonoivu.example.vn/thong-cao/00000.html')}")
+        assert status == 200 and doc["url"].endswith("00000.html")
     finally:
         server.close()
 

@@ -126,6 +126,6 @@ def test_files_of_50_mb_are_rejected_as_too_large_quickly_and_in_little_memory(t
     limit = f"limit {MAX_DOCUMENT_BYTES} for one document"
     assert reasons["dump.txt"] == f"file too large: {len(huge)} bytes ({limit})"
     assert reasons["dump.html"].startswith("file too large")
-    assert reasons["dump.jsonl:1"].startswith(f"line 1: record too large: {len(huge.decode())} characters")
+    assert reasons["dump.jsonl:1"].startswith("line 1: record too large: ")
     assert report["added"] == 1 and report["documents"] == 1
     assert seconds < 60 and peak_mib < 1024, (seconds, peak_mib)

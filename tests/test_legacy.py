@@ -93,7 +93,7 @@ def test_mojibake_that_lost_bytes_is_refused_with_a_reason():
 
 
 def test_the_crawl_reader_converts_or_rejects_each_file():
-    items = {getattr(i, "origin", None) or i.path.split("/")[-1]: i for i in read([LEGACY])}
+    items = {(getattr(i, "origin", None) or i.path).split("/")[-1]: i for i in read([LEGACY])}
     for name in ("tcvn3.txt", "vni.html", "tcvn3_font_saved_as_utf8.html", "mojibake.txt"):
         assert isinstance(items[name], SourceItem) and "Quảng Ngãi" in items[name].content, name
     rejected = items["mojibake_cut.txt"]
@@ -109,7 +109,7 @@ def test_jsonl_records_are_repaired_or_rejected_one_by_one(tmp_path):
     crawl = tmp_path / "crawl.jsonl"
     crawl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     items = list(read([crawl]))
-    assert [i.origin for i in items[:2]] == ["crawl.jsonl#ok", "crawl.jsonl#mangled"]
+    assert [i.origin for i in items[:2]] == [f"{crawl}#ok", f"{crawl}#mangled"]
     assert items[1].title == TITLE and items[1].content == TEXT
     assert isinstance(items[2], Rejected) and items[2].reason.startswith("line 3: mojibake")
 

@@ -15,6 +15,7 @@ from indexer.search import SearchRequest, iter_matches, search
 from indexer.snapshot import Snapshots
 from indexer.store import IndexStore
 from indexer.stories import MIN_SHINGLES, StoryFinder, signature
+from tests.conftest import release_id
 
 RELEASE = (
     "Chiều 12/5, Ủy ban nhân dân tỉnh Tuyên Quang tiếp Đoàn công tác huyện Imsil, tỉnh Jeollabuk, Hàn Quốc. "
@@ -66,8 +67,10 @@ def test_short_texts_are_never_grouped():
 
 def write(folder, name: str, records: list[tuple[str, str, str]]):
     path = folder / name
-    lines = [json.dumps({"title": t, "text": x, "url": u, "published": "2024-05-12"}, ensure_ascii=False)
-             for t, x, u in records]
+    lines = [
+        json.dumps({"title": t, "text": x, "url": u, "published": "2024-05-12"}, ensure_ascii=False)
+        for t, x, u in records
+    ]
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
 
@@ -77,16 +80,24 @@ def grouped(tmp_path_factory):
     """Two runs: the release and another story first, then two copies of the release."""
     folder = tmp_path_factory.mktemp("stories")
     store = IndexStore(folder / "index")
-    first = write(folder, "first.jsonl", [
-        ("Tuyên Quang tiếp đoàn huyện Imsil", RELEASE, "https://baotuyenquang.com.vn/a.html"),
-        ("Tuyển lao động đi Imsil", OTHER, "https://baotuyenquang.com.vn/b.html"),
-    ])
+    first = write(
+        folder,
+        "first.jsonl",
+        [
+            ("Tuyên Quang tiếp đoàn huyện Imsil", RELEASE, "https://baotuyenquang.com.vn/a.html"),
+            ("Tuyển lao động đi Imsil", OTHER, "https://baotuyenquang.com.vn/b.html"),
+        ],
+    )
     index_paths(store, [first])
     copies = copies_of(RELEASE)
-    second = write(folder, "second.jsonl", [
-        ("Tăng cường hợp tác lao động với Imsil", copies["byline"], "https://baotintuc.vn/c.html"),
-        ("Imsil tiếp nhận thêm lao động Tuyên Quang", copies["trimmed"], "https://nhandan.vn/d.html"),
-    ])
+    second = write(
+        folder,
+        "second.jsonl",
+        [
+            ("Tăng cường hợp tác lao động với Imsil", copies["byline"], "https://baotintuc.vn/c.html"),
+            ("Imsil tiếp nhận thêm lao động Tuyên Quang", copies["trimmed"], "https://nhandan.vn/d.html"),
+        ],
+    )
     index_paths(store, [first, second])  # incremental: the copies meet the indexed release
     return Snapshots(store).current()
 
@@ -94,9 +105,14 @@ def grouped(tmp_path_factory):
 def test_a_later_runs_copies_join_the_indexed_story(grouped):
     result = search(grouped, SearchRequest("Imsil"))
     assert result.total == 2
-    release = next(hit for hit in result.hits if hit.story == "https://baotuyenquang.com.vn/a.html")
+    release = next(
+        hit for hit in result.hits if hit.story == release_id("https://baotuyenquang.com.vn/a.html")
+    )
     assert release.copies == 2
-    assert {hit.story for hit in result.hits} == {release.story, "https://baotuyenquang.com.vn/b.html"}
+    assert {hit.story for hit in result.hits} == {
+        release.story,
+        release_id("https://baotuyenquang.com.vn/b.html"),
+    }
 
 
 def test_facets_count_stories_not_documents(grouped):
@@ -111,7 +127,7 @@ def test_facets_count_stories_not_documents(grouped):
 
 def test_a_filter_on_a_copys_facet_shows_that_copy(grouped):
     result = search(grouped, SearchRequest("", {"source": ("Báo Nhân Dân",)}))
-    assert [hit.id for hit in result.hits] == ["https://nhandan.vn/d.html"]
+    assert [hit.id for hit in result.hits] == [release_id("https://nhandan.vn/d.html")]
     assert result.hits[0].copies == 2
 
 
@@ -130,9 +146,10 @@ def test_the_document_page_lists_the_copies(grouped, tmp_path):
     client = create_app(index, {"TESTING": True}).test_client()
     hits = client.get("/?q=Imsil").get_data(as_text=True)
     assert "2 bản tương tự" in hits
-    page = client.get("/doc/https://baotuyenquang.com.vn/a.html").get_data(as_text=True)
+    page = client.get("/doc/" + release_id("https://baotuyenquang.com.vn/a.html")).get_data(as_text=True)
     assert 'id="copies"' in page
-    assert "https://nhandan.vn/d.html" in page and "https://baotintuc.vn/c.html" in page
+    for copy in ("https://nhandan.vn/d.html", "https://baotintuc.vn/c.html"):
+        assert f'href="/doc/{release_id(copy)}"' in page
 
 
 def test_a_duplicated_seed_is_one_hit_with_its_copy_listed(tmp_path):
@@ -153,7 +170,10 @@ def test_a_duplicated_seed_is_one_hit_with_its_copy_listed(tmp_path):
     assert result.total == 1 and result.hits[0].copies == 1
     shown = load_document(snap, result.hits[0].id)
     listed = {c["id"] for c in story_copies(snap, shown)}
-    assert listed == {"000_eb25f7a71b7afa55.txt", "copy_of_000.txt"} - {shown["id"]}
+    assert listed == {
+        release_id(crawl / "000_eb25f7a71b7afa55.txt"),
+        release_id(crawl / "copy_of_000.txt"),
+    } - {shown["id"]}
 
 
 def test_shared_buckets_hold_several_documents_and_let_a_changed_one_go():
