@@ -66,3 +66,46 @@ def test_errors_are_messages_with_a_non_zero_exit(tmp_path):
     assert unknown.returncode == 1 and "no document with id 'no-such-id'" in unknown.stderr
     bad_page = run_cli("search", "x", "--page", "0", index=tmp_path / "index")
     assert bad_page.returncode == 1 and "page must be between" in bad_page.stderr
+
+
+def test_a_prune_of_most_of_the_index_is_refused_in_json_mode_and_done_with_yes(crawl, tmp_path):
+    index = tmp_path / "index"
+    cli_json("index", str(crawl), index=index)
+    for path in sorted(crawl.glob("*.txt"))[:3]:
+        path.unlink()
+    refused = run_cli("index", str(crawl), "--prune", "--json", index=index)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert "would delete 3 of the 5 documents" in refused.stderr and "--yes" in refused.stderr
+    assert cli_json("index", str(crawl), index=index)["documents"] == 5  # nothing was deleted
+    done = cli_json("index", str(crawl), "--prune", "--yes", index=index)
+    assert (done["deleted"], done["documents"]) == (3, 2)
+
+
+def test_a_prune_of_most_of_the_index_asks_at_a_terminal(crawl, tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    index = tmp_path / "index"
+    cli_json("index", str(crawl), index=index)
+    for path in sorted(crawl.glob("*.txt"))[:4]:
+        path.unlink()
+    for answer, deleted in ((b"n\n", "0 deleted"), (b"y\n", "4 deleted")):
+        keyboard, terminal = pty.openpty()
+        run = subprocess.Popen(
+            [Path(sys.executable).parent / "thongcao", "index", "--index", str(index), str(crawl), "--prune"],
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        os.write(keyboard, answer)
+        out, err = run.communicate(timeout=120)
+        os.close(keyboard), os.close(terminal)
+        assert "will delete 4 of the 5 documents" in out and "Delete? [y/N]" in out
+        if deleted == "0 deleted":
+            assert run.returncode == 1 and "nothing was changed" in err
+        else:
+            assert run.returncode == 0 and "4 deleted" in out and "1 documents" in out

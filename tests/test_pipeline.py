@@ -1,8 +1,10 @@
 
 import pytest
 
-from indexer.errors import IndexLocked
+from indexer.errors import IndexLocked, PruneRefused
 from indexer.pipeline import index_paths
+from indexer.search import SearchRequest, search
+from indexer.snapshot import Snapshots
 from tests.conftest import DATA
 
 
@@ -74,11 +76,53 @@ def test_a_second_writer_is_refused_while_the_first_holds_the_lock(crawl, store)
 
 
 def test_every_good_input_of_a_dirty_crawl_is_searchable_by_its_words(store):
-    from indexer.search import SearchRequest, search
-    from indexer.snapshot import Snapshots
-
     index_paths(store, [DATA / "crawl", DATA / "warc" / "portal.warc.gz"])
     snap = Snapshots(store).current()
     for words in ["khu kinh tế ven biển", "Thượng Hải", "đường bay thẳng", "Đà Lạt", "bang Victoria",
                   "doanh nghiệp điện tử", "bảo tồn di tích"]:  # fmt: skip
         assert search(snap, SearchRequest(words)).total == 1, words
+
+
+# --- --prune deletes only what it read --------------------------------------------------
+
+
+def test_prune_beside_a_mistyped_path_deletes_nothing(crawl, store, tmp_path):
+    index_paths(store, [crawl])
+    report = index_paths(store, [tmp_path / "no" / "such" / "dir"], prune=True)
+    assert (report.deleted, report.documents) == (0, 5)
+    assert [r.reason for r in report.rejected] == ["no such file or directory"]
+
+
+def test_prune_of_one_folder_leaves_the_documents_of_other_folders(crawl, store, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    body = "Ngày 12/5, tỉnh Cà Mau và đoàn doanh nghiệp Nhật Bản ký biên bản hợp tác về nuôi tôm sạch."
+    (other / "001.txt").write_text(f"Cà Mau hợp tác với Nhật Bản\n\n{body}\n", "utf-8")
+    index_paths(store, [crawl, other])
+    (crawl / "004_64cdec0dc2746c9a.txt").unlink()
+    assert (index_paths(store, [other], prune=True).deleted, store.open().doc_count()) == (0, 6)
+    pruned = index_paths(store, [crawl], prune=True)
+    assert (pruned.deleted, pruned.documents) == (1, 5)
+    assert search(Snapshots(store).current(), SearchRequest("Cà Mau")).total == 1
+
+
+def test_a_prune_of_more_than_half_the_index_waits_for_a_yes(crawl, store):
+    index_paths(store, [crawl])
+    for path in sorted(crawl.glob("*.txt"))[:3]:
+        path.unlink()
+    with pytest.raises(PruneRefused, match="delete 3 of the 5 documents"):
+        index_paths(store, [crawl], prune=True)
+    with pytest.raises(PruneRefused):
+        index_paths(store, [crawl], prune=True, confirm_prune=lambda deleting, indexed: False)
+    assert store.open().doc_count() == 5
+    asked = []
+    report = index_paths(store, [crawl], prune=True, confirm_prune=lambda *n: asked.append(n) or True)
+    assert asked == [(3, 5)] and (report.deleted, report.documents) == (3, 2)
+
+
+def test_a_prune_of_half_or_less_asks_nobody(crawl, store):
+    index_paths(store, [crawl])
+    for path in sorted(crawl.glob("*.txt"))[:2]:
+        path.unlink()
+    report = index_paths(store, [crawl], prune=True, confirm_prune=lambda *counts: pytest.fail("asked"))
+    assert (report.deleted, report.documents) == (2, 3)
