@@ -1,3 +1,6 @@
+import json
+from pathlib import Path
+
 from indexer.documents import Rejected, SourceItem
 from indexer.sources import read, read_jsonl
 from tests.conftest import CORPUS, DATA
@@ -63,3 +66,73 @@ def test_a_jsonl_crawl_in_another_encoding_is_still_decoded_whole(tmp_path):
     crawl = tmp_path / "crawl.jsonl"
     crawl.write_text(json.dumps({"id": 1, "text": "Hàn Quốc hợp tác"}, ensure_ascii=False) + "\n", "utf-16")
     assert _records(crawl) == [("crawl.jsonl#1", "Hàn Quốc hợp tác", None)]
+
+
+def _index_json(crawl, index) -> dict:
+    """`thongcao index --json` in its own process, bounded in time: a FIFO read would hang."""
+    import subprocess
+    import sys
+
+    command = [str(Path(sys.executable).parent / "thongcao"), "index", "--index", str(index), "--json"]
+    done = subprocess.run([*command, str(crawl)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_only_regular_files_are_read_and_symlinks_only_within_the_folder(tmp_path):
+    import os
+
+    from tests.conftest import cli_json
+
+    crawl, outside = tmp_path / "crawl", tmp_path / "outside"
+    crawl.mkdir(), outside.mkdir()
+    release = (
+        "Quảng Trị hợp tác với Lào\n\nTỉnh Quảng Trị và tỉnh Savannakhet của Lào ký kết biên bản hợp tác.\n"
+    )
+    (crawl / "release.txt").write_text(release, "utf-8")
+    (crawl / "sub").mkdir()
+    (crawl / "sub" / "link.txt").symlink_to("../release.txt")  # stays inside: read
+    (outside / "secret.txt").write_text("Mật khẩu\n\nMật khẩu quản trị của máy chủ là hunter2.\n", "utf-8")
+    (crawl / "secret.txt").symlink_to(outside / "secret.txt")
+    (crawl / "passwd.txt").symlink_to("/etc/passwd")
+    (crawl / "zero.txt").symlink_to("/dev/zero")
+    (crawl / "elsewhere").symlink_to(outside, target_is_directory=True)
+    os.mkfifo(crawl / "fifo.txt")
+    report = _index_json(crawl, tmp_path / "index")
+    reasons = {r["path"].split("/crawl/")[1]: r["reason"] for r in report["rejected"]}
+    assert reasons == {
+        "elsewhere": "symlink to a folder outside the crawl folder",
+        "fifo.txt": "not a regular file (a FIFO)",
+        "passwd.txt": "symlink to a file outside the crawl folder (not followed)",
+        "secret.txt": "symlink to a file outside the crawl folder (not followed)",
+        "zero.txt": "symlink to a file outside the crawl folder (not followed)",
+    }
+    assert report["added"] == 2  # release.txt, and sub/link.txt which points at it
+    for word in ("hunter2", "root", "Mật khẩu"):
+        assert cli_json("search", word, index=tmp_path / "index")["total"] == 0, word
+
+
+def test_a_special_file_named_on_the_command_line_is_rejected_not_read(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "fifo.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    good, bad = _by_kind(list(read([tmp_path / "fifo.txt", tmp_path / "zero.txt"])))
+    assert good == [] and bad == {
+        "fifo.txt": "not a regular file (a FIFO)",
+        "zero.txt": "not a regular file (a device)",
+    }
+
+
+def test_a_deeply_nested_json_line_is_one_rejected_line(tmp_path):
+    crawl = tmp_path / "crawl.jsonl"
+    record = json.dumps(
+        {"text": "Tỉnh Quảng Trị và tỉnh Savannakhet của Lào ký kết hợp tác."}, ensure_ascii=False
+    )
+    crawl.write_text("[" * 1000 + "\n" + record + "\n" + '{"text": "a", "x": ' + "[" * 5000 + "\n", "utf-8")
+    good, bad = _by_kind(list(read([crawl])))
+    assert [g.content for g in good] == [json.loads(record)["text"]]
+    assert bad == {
+        "crawl.jsonl:1": "line 1: invalid JSON (nested too deeply)",
+        "crawl.jsonl:3": "line 3: invalid JSON (nested too deeply)",
+    }
