@@ -7,6 +7,8 @@ from datetime import date
 
 from indexer.identity import doc_id, url_key
 
+MAX_REASON_CHARS = 300
+
 
 @dataclass(frozen=True)
 class SourceItem:
@@ -49,6 +51,12 @@ class Rejected:
     path: str
     reason: str
     file: str | None = None  # the crawl file it came from, absolute, so --prune keeps its documents
+
+    def __post_init__(self) -> None:
+        # A parser's message may quote the input (warcio quotes a broken record's first line,
+        # which can be megabytes of it): a reason is a line for a person, not a dump.
+        if len(self.reason) > MAX_REASON_CHARS:
+            object.__setattr__(self, "reason", self.reason[: MAX_REASON_CHARS - 1] + "…")
 
 
 @dataclass(frozen=True)
