@@ -16,12 +16,13 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import asdict, fields
+from itertools import chain
 
 from flask import Blueprint, Response, jsonify, request, stream_with_context
 
 from indexer.errors import BadRequest
 from indexer.search import Hit, iter_matches
-from webui.index import get_snapshot
+from webui.index import get_snapshot, known_values
 from webui.params import search_request
 
 bp = Blueprint("export", __name__)
@@ -36,11 +37,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def _rows() -> Iterator[dict[str, object]]:
     """The hits of the request's search, as dicts without the snippet.
 
-    The request is checked now (a BadRequest is a 400 before any byte is sent); the
-    hits are read as the response streams.
+    The request is checked and the search run up to its first hit now, so that any error is
+    a 400 before a byte is sent, never a file cut short that reads as "no results"; the
+    rest of the hits are read as the response streams.
     """
-    hits = iter_matches(get_snapshot(), search_request(request.args), copies=True)
-    return ({k: v for k, v in asdict(hit).items() if k != "snippet"} for hit in hits)
+    hits = iter_matches(get_snapshot(), search_request(request.args, known_values()), copies=True)
+    first = next(hits, None)
+    found = hits if first is None else chain((first,), hits)
+    return ({k: v for k, v in asdict(hit).items() if k != "snippet"} for hit in found)
 
 
 def _download(body: Iterator[str], mimetype: str, extension: str) -> Response:
