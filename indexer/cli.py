@@ -135,6 +135,8 @@ def _search(args) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return 0
     print(f"{result.total} kết quả / results")
+    if result.widened:
+        print(f"({result.widened['total']} without the accents typed: {result.widened['query']})")
     for number, hit in enumerate(result.hits, start=(result.page - 1) * result.per_page + 1):
         places = ", ".join(hit.countries + hit.locality + merger.labels(hit.provinces))
         copies = f"{hit.copies} bản tương tự" if hit.copies else ""

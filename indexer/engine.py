@@ -106,10 +106,10 @@ class Engine:
         its matches, so positions are decoded only where they can matter."""
         if isinstance(plan, Sequence):
             found = np.ones(self.size, dtype=bool)
-            for syllable in set(plan.folded):
+            for at in range(len(plan.folded)):
                 anywhere = np.zeros(self.size, dtype=bool)
                 for field in plan.fields:
-                    anywhere[self.postings(field + "_fold", syllable).docs] = True
+                    anywhere[self.postings(*plan.matched(field)[at]).docs] = True
                 found &= anywhere
             return found
         if isinstance(plan, All):
@@ -144,13 +144,14 @@ class Engine:
         return found, np.where(found, scores, 0).astype(np.float32)
 
     def _sequence(self, plan: Sequence, within: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """A word or phrase: matched without diacritics in any field; the exact form and
-        pyvi's joined word add to the score where they are found too."""
+        """A word or phrase in any field: each syllable typed with diacritics as typed, each
+        bare one in any reading; scored as its folded form, and the exact form and pyvi's
+        joined word add to the score where they are found too."""
         found = np.zeros(self.size, dtype=bool)
         scores = np.zeros(self.size, dtype=np.float32)
         candidates = np.flatnonzero(within)
         for field in plan.fields:
-            docs, tf = self._occurrences(field + "_fold", plan.folded, candidates)
+            docs, tf = self._matches(plan.matched(field), candidates)
             if not docs.size:
                 continue
             found[docs] = True
@@ -170,7 +171,14 @@ class Engine:
 
     def _occurrences(self, field: str, parts: tuple[str, ...], among: np.ndarray) -> tuple[np.ndarray, ...]:
         """The documents of `among` where `parts` stand side by side in `field`, and how often."""
-        lists = [self.postings(field, part) for part in parts]
+        return self._matches(tuple((field, part) for part in parts), among)
+
+    def _matches(self, terms: tuple[tuple[str, str], ...], among: np.ndarray) -> tuple[np.ndarray, ...]:
+        """The documents of `among` where the (field, term) pairs stand side by side, and how
+        often.  A field's exact and folded twins share positions, so one sequence may take
+        some syllables from each."""
+        field, parts = terms[0][0], tuple(term for _, term in terms)
+        lists = [self.postings(name, term) for name, term in terms]
         docs = among
         for postings in lists:
             docs = postings.docs[_members(postings.docs, docs)]

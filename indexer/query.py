@@ -7,8 +7,9 @@ deeper than MAX_DEPTH are all ignored (the words are searched without that struc
 
 Planning turns each run of plain words into Vietnamese words (pyvi for accented
 text; the index's own folded vocabulary for bare text), and each word into a Sequence
-of syllables that must stand side by side, compared without diacritics and ranked
-higher when exact.  indexer/engine.py evaluates plans; `compile_query` gives the same
+of syllables that must stand side by side.  A syllable typed with diacritics means that
+syllable ("bão" is not "báo" or "bảo"); one typed bare means any reading of it, the
+reading the corpus uses most ranked first.  indexer/engine.py evaluates plans; `compile_query` gives the same
 plan as a Whoosh query, for the benchmark's baseline and the engine's tests.
 """
 
@@ -223,17 +224,26 @@ def _combine(items: list[Node], operator: str) -> Node | None:
 
 @dataclass(frozen=True)
 class Sequence:
-    """Syllables that must stand side by side in one of `fields`, compared without diacritics.
+    """Syllables that must stand side by side in one of `fields`.
 
-    `exact` (as typed, or the reading the corpus uses for a bare word) ranks higher by
-    `weight`; the search engine (indexer/engine.py) and Whoosh (`compile_query`) read the
-    same plan.
+    `required` holds, for each syllable typed with diacritics, the one form it must have
+    (None for a bare syllable, which matches any reading: `folded`).  `exact` (as typed, or
+    the reading the corpus uses for a bare word) ranks higher by `weight`.  The search
+    engine (indexer/engine.py) and Whoosh (`compile_query`) read the same plan.
     """
 
     folded: tuple[str, ...]
     exact: tuple[str, ...] | None
     weight: float
     fields: tuple[str, ...]
+    required: tuple[str | None, ...] = ()
+
+    def matched(self, field: str) -> tuple[tuple[str, str], ...]:
+        """(index field, term) for each syllable: the exact field where one was typed with
+        diacritics, the folded twin where it was typed bare."""
+        required = self.required or (None,) * len(self.folded)
+        pairs = zip(self.folded, required, strict=True)
+        return tuple((field, typed) if typed else (field + "_fold", bare) for bare, typed in pairs)
 
 
 Plan = Sequence | All | Exclude
@@ -249,24 +259,25 @@ def plan(node: Node, reader) -> Plan:
     if isinstance(node, All):
         return All(tuple(plan(n, reader) for n in node.items), node.operator)
     fields = ("title",) if node.field == "title" else FIELDS
-    if node.phrase:
-        return _sequence(syllables(node.text), fields, has_diacritics(node.text))
+    if node.phrase:  # no reading is looked up for a phrase: it is not one of the index's words
+        return _word_sequence("_".join(syllables(node.text)), fields, None)
     parts = [_word_sequence(w, fields, reader) for w in query_words(node.text, reader)]
     return parts[0] if len(parts) == 1 else All(tuple(parts), "and")
 
 
 def _word_sequence(word: str, fields: tuple[str, ...], reader) -> Sequence:
-    """A word typed without diacritics is ranked by the reading the corpus uses most
-    ("ban hang" → bán hàng), a little below what an accented query gets."""
-    if has_diacritics(word):
-        return _sequence(word.split("_"), fields, True)
+    """Syllables typed with diacritics are required as typed; a word typed wholly bare is
+    ranked by the reading the corpus uses most ("ban hang" → bán hàng), a little below
+    what an accented query gets."""
+    parts = word.split("_")
+    required = tuple(p if has_diacritics(p) else None for p in parts)
+    folded = tuple(fold(p) for p in parts)
+    if all(required):
+        return Sequence(folded, tuple(parts), 2.0, fields, required)
+    if any(required):  # "Ha Nội": the typed syllable as typed, the bare one any reading
+        return Sequence(folded, None, 1.0, fields, required)
     preferred = best_reading(reader, word)
-    return _sequence(word.split("_"), fields, False, preferred.split("_") if preferred else None)
-
-
-def _sequence(parts, fields, accented: bool, preferred: list[str] | None = None) -> Sequence:
-    exact, weight = (parts, 2.0) if accented else (preferred, 1.0)
-    return Sequence(tuple(fold(p) for p in parts), tuple(exact) if exact else None, weight, fields)
+    return Sequence(folded, tuple(preferred.split("_")) if preferred else None, 1.0, fields)
 
 
 def compile_query(node: Node, reader) -> wq.Query:
@@ -284,13 +295,28 @@ def whoosh_query(p: Plan) -> wq.Query:
         parts = [whoosh_query(n) for n in p.items if not isinstance(n, Exclude)]
         excluded = [whoosh_query(n.item) for n in p.items if isinstance(n, Exclude)]
         positive = wq.And(parts) if parts else wq.Every()
-        return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
-    clauses = [_whoosh_sequence(f + "_fold", p.folded) for f in p.fields]
-    if p.exact:
-        clauses += [_whoosh_sequence(f, p.exact, boost=p.weight) for f in p.fields]
+        # And(…, Not(…)), not AndNot: Whoosh's AndNot keeps a phrase's documents that the
+        # excluded words are in (AndNot(text:"nhật bản", text:nông) kept one holding both)
+        return wq.And([positive, wq.Not(wq.Or(excluded))]) if excluded else positive
+    clauses = [_whoosh_matched(p, f) for f in p.fields]
+    if p.exact:  # each only where the matched ones are (the exact form is one of its readings)
+        if p.exact != p.required:  # else the same as the matched clauses
+            clauses += [_whoosh_sequence(f, p.exact, boost=p.weight) for f in p.fields]
         if len(p.exact) > 1:
             clauses += [wq.Term(f + "_word", "_".join(p.exact), boost=p.weight) for f in p.fields]
     return wq.Or(clauses)
+
+
+def _whoosh_matched(p: Sequence, field: str) -> wq.Query:
+    """What a sequence matches in one field.  Whoosh's phrases stay in one field, so a
+    sequence mixing typed and bare syllables is its folded phrase plus each typed
+    syllable anywhere in the field: a superset of the engine's matches (the benchmark's
+    baseline only)."""
+    terms = p.matched(field)
+    if len({name for name, _ in terms}) == 1:
+        return _whoosh_sequence(terms[0][0], [term for _, term in terms])
+    typed = [wq.Term(name, term) for name, term in terms if name == field]
+    return wq.And([_whoosh_sequence(field + "_fold", p.folded), *typed])
 
 
 def _whoosh_sequence(field: str, parts, boost: float = 1.0) -> wq.Query:
@@ -339,14 +365,15 @@ def marks_for(node: Node | None, reader) -> Marks:
             exact.update(tuple(w.split("_")) for w in query_words(current.text, reader))
     exact.discard(())
     folded = {tuple(fold(s) for s in seq) for seq in exact}
-    return Marks(frozenset(exact), frozenset(folded), node is not None and _typed_marks(node))
+    return Marks(frozenset(exact), frozenset(folded), node is not None and typed_marks(node))
 
 
-def _typed_marks(node: Node) -> bool:
+def typed_marks(node: Node) -> bool:
+    """Whether any word the query looks for (not one it excludes) was typed with diacritics."""
     if isinstance(node, Terms):
         return has_diacritics(node.text)
     if isinstance(node, All):
-        return any(_typed_marks(n) for n in node.items)
+        return any(typed_marks(n) for n in node.items)
     return False
 
 
@@ -356,7 +383,7 @@ def suggestion(node: Node | None, reader) -> str | None:
     Bare words become their most used readings; operators and quotes are dropped,
     since the suggestion is a plain query to try.
     """
-    if node is None or _typed_marks(node):
+    if node is None or typed_marks(node):
         return None
     runs: list[str] = []
     stack = [node]

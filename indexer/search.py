@@ -11,14 +11,14 @@ for exports.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
 from indexer import grouping
 from indexer.errors import BadRequest
 from indexer.facet_fields import FACETS as FACET_FIELDS
-from indexer.query import marks_for, parse, plan, suggestion
+from indexer.query import marks_for, parse, plan, suggestion, typed_marks
 from indexer.snapshot import Snapshot
 from indexer.snippets import lead, snippet
 from indexer.store import FACETS
@@ -86,6 +86,7 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[dict[str, object]]]
     suggestion: str | None = None
+    widened: dict[str, object] | None = None  # {"query", "total"}: the same words without accents
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -150,7 +151,18 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
         marked = snippet(text, marks) if found.node is not None else lead(text)
         hits.append(_hit(snap, docnum, stored, snippet=marked, score=round(float(score), 4)))
     hint = suggestion(found.node, snap.searcher.reader())
-    return SearchResult(request.q, total, request.page, request.per_page, hits, facets, hint)
+    wider = _widened(snap, request, found.node, total)
+    return SearchResult(request.q, total, request.page, request.per_page, hits, facets, hint, wider)
+
+
+def _widened(snap: Snapshot, request: SearchRequest, node, total: int) -> dict[str, object] | None:
+    """An accented query that finds less than a page: how many the same words find typed bare
+    (every reading), under the same filters, when that is more: the page links to it."""
+    if node is None or total >= request.per_page or not typed_marks(node):
+        return None
+    bare = fold(request.q)
+    wider = grouping.distinct(_select(snap, replace(request, q=bare, page=1)).selected, snap.grouped)
+    return {"query": bare, "total": wider} if wider > total else None
 
 
 def iter_matches(snap: Snapshot, request: SearchRequest, *, copies: bool = False) -> Iterator[Hit]:

@@ -99,9 +99,11 @@ def table(snap) -> str:
     return release_id(snap.generation.parents[1] / "table.txt")
 
 
-def test_exact_diacritics_rank_above_folded_matches(homographs):
-    assert [h.id for h in search(homographs, SearchRequest("bàn hạng")).hits][0] == table(homographs)
-    assert [h.id for h in search(homographs, SearchRequest("bán hàng")).hits][-1] == table(homographs)
+def test_accents_typed_are_accents_meant(homographs):
+    assert [h.id for h in search(homographs, SearchRequest("bàn hạng")).hits] == [table(homographs)]
+    selling = search(homographs, SearchRequest("bán hàng"))
+    assert selling.total == 2 and table(homographs) not in [h.id for h in selling.hits]
+    assert search(homographs, SearchRequest("BÀN HẠNG")).total == 1
 
 
 def test_bare_words_prefer_the_reading_the_corpus_uses_most(homographs):
@@ -146,3 +148,79 @@ def test_the_seeds_suggest_the_accented_country(snapshot):
 def test_facet_values_with_equal_counts_are_in_vietnamese_alphabetical_order(snapshot):
     values = [f["value"] for f in search(snapshot, SearchRequest("")).facets["province_2025"]]
     assert values == ["Đồng Nai", "Hồ Chí Minh", "Lào Cai", "Thái Nguyên", "Tuyên Quang"]
+
+
+@pytest.fixture(scope="module")
+def lookalikes(tmp_path_factory):
+    """Releases whose words fold alike: lúa / lửa / lụa, bão / báo / bảo, Hà Nội / hà nổi."""
+    from indexer.pipeline import index_paths
+    from indexer.snapshot import Snapshots
+    from indexer.store import IndexStore
+
+    folder = tmp_path_factory.mktemp("lookalikes")
+    texts = {
+        "rice": ("Nông dân Thái Bình gặt lúa sớm", "Nông dân gặt lúa sớm để tránh bão số 3."),
+        "fire": ("Cháy lớn tại một kho hàng ven đô", "Ngọn lửa bùng lên trong kho; báo chí đưa tin."),
+        "silk": ("Làng nghề Vạn Phúc nhận đơn hàng mới", "Làng lụa đảm bảo chất lượng cho đơn hàng."),
+        "capital": ("Thành phố mở rộng tuyến xe buýt", "Hà Nội mở rộng tuyến xe buýt, hoà vào mạng lưới."),
+        "float": ("Sau trận mưa lớn ở tỉnh Hà Nam", "Con hà nổi trên mặt sông sau trận mưa lớn."),
+    }
+    for name, (title, text) in texts.items():
+        (folder / f"{name}.txt").write_text(f"{title}\n\n{text}\n", "utf-8")
+    index_paths(IndexStore(folder / "index"), [folder])
+    return Snapshots(IndexStore(folder / "index")).current()
+
+
+NAMES = ("rice", "fire", "silk", "capital", "float")
+
+
+def names(snap, q: str) -> set[str]:
+    """Which of the lookalikes' releases a query finds (all of them on one page)."""
+    result = search(snap, SearchRequest(q, per_page=50))
+    assert result.total == len(result.hits)
+    by_id = {release_id(snap.generation.parents[1] / f"{name}.txt"): name for name in NAMES}
+    return {by_id[hit.id] for hit in result.hits}
+
+
+@pytest.mark.parametrize(
+    "typed, found",
+    [
+        ("lúa", {"rice"}),
+        ("LÚA", {"rice"}),
+        ("lửa", {"fire"}),
+        ("lụa", {"silk"}),
+        ("lua", {"rice", "fire", "silk"}),
+        ("bão", {"rice"}),
+        ("báo", {"fire"}),
+        ("bảo", {"silk"}),
+        ("bao", {"rice", "fire", "silk"}),
+    ],
+)
+def test_a_syllable_typed_with_accents_matches_that_syllable_only(lookalikes, typed, found):
+    assert names(lookalikes, typed) == found
+
+
+def test_a_query_may_mix_accented_and_bare_syllables(lookalikes):
+    assert names(lookalikes, "Ha Nội") == {"capital"}  # Nội as typed; Ha any reading
+    assert names(lookalikes, "ha noi") == {"capital", "float"}
+    assert names(lookalikes, "hà nổi") == {"float"}
+    assert names(lookalikes, '"Ha Nội"') == {"capital"}
+
+
+def test_either_tone_placement_and_nfd_are_the_same_syllable(lookalikes):
+    assert names(lookalikes, "hòa") == names(lookalikes, "hoà") == names(lookalikes, "HÒA") == {"capital"}
+    assert names(lookalikes, "lu\u0323a") == {"silk"}  # lụa typed as NFD
+
+
+def test_facets_and_snippets_follow_the_accents_typed(lookalikes):
+    result = search(lookalikes, SearchRequest("bão"))
+    assert sum(f["count"] for f in result.facets["year"]) == result.total == 1
+    assert "<mark>bão</mark>" in result.hits[0].snippet
+
+
+def test_an_accented_query_finding_less_than_a_page_says_what_its_bare_words_find(lookalikes):
+    result = search(lookalikes, SearchRequest("lúa"))
+    assert result.total == 1 and result.widened == {"query": "lua", "total": 3}
+    assert search(lookalikes, SearchRequest("lúa", per_page=1)).widened is None  # a full page
+    assert search(lookalikes, SearchRequest("lua")).widened is None  # typed bare already
+    assert search(lookalikes, SearchRequest("Vạn Phúc")).widened is None  # nothing more without accents

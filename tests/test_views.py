@@ -242,3 +242,12 @@ def test_the_document_page_marks_matches_to_the_end_of_a_long_text(crafted):
     assert len(LONG_TEXT) > SCAN_CHARS
     html, _ = get_page(crafted, f"/doc/{hit['id']}?q=Gyeongju")
     assert "Cuối cùng, đoàn <mark>Gyeongju</mark> ký biên bản." in html
+
+
+def test_an_accented_query_finding_few_links_the_same_words_without_accents(client):
+    accented = client.get("/api/search?q=báo").get_json()
+    widened = accented["widened"]
+    assert widened["query"] == "bao" and widened["total"] > accented["total"]
+    html, page = get_page(client, "/?q=báo")
+    assert "/?q=bao" in page.hrefs and f"{widened['total']} kết quả (bao)" in html
+    assert 'class="widened"' not in get_page(client, "/?q=bao")[0]

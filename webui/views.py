@@ -107,6 +107,7 @@ def page_context(req: SearchRequest, data: dict | None) -> dict[str, object]:
     else:
         facets = data["facets"]
     suggestion = data.get("suggestion") if data else None
+    widened = data.get("widened") if data else None
     exports = links.search_url(req, "export.csv_file", page=None, per_page=None), links.search_url(
         req, "export.json_file", page=None, per_page=None
     )
@@ -122,6 +123,7 @@ def page_context(req: SearchRequest, data: dict | None) -> dict[str, object]:
         "sorts": links.sort_options(req),
         "pages": links.pagination(req, data["total"]) if data else None,
         "suggestion_url": links.search_url(req, q=suggestion, page=None) if suggestion else None,
+        "widened_url": links.search_url(req, q=data["widened"]["query"], page=None) if widened else None,
         "json_url": links.search_url(req, "api.search_json"),
         "feed_url": links.search_url(req, "feeds.atom", sort=None, page=None, per_page=None),
     }
