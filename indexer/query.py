@@ -335,16 +335,37 @@ def query_words(text: str, reader) -> list[str]:
     """The words of a run: pyvi for accented text, the index's folded words for bare text.
 
     pyvi cannot segment text without diacritics ("han quoc" stays two syllables), so
-    bare syllables are grouped greedily into the longest words the corpus contains.
+    bare syllables are grouped greedily into the longest words the corpus contains.  A
+    word binds its syllables only where the index holds it: pyvi joins names typed side by
+    side ("Thái Nguyên Gyeongsangbuk" → thái_nguyên_gyeongsangbuk, "Hồ Chí Minh Gyeongju" →
+    hồ_chí minh_gyeongju), so when the index lacks one of pyvi's words the whole run is
+    grouped by the index's words instead, and the order names are typed in does not decide
+    what is found.
     """
     if has_diacritics(text):
-        return list(_accented_words(text))
-    bare = [fold(s) for s in syllables(text)]
+        found = list(_accented_words(text))
+        if reader is None or all("_" not in w or _holds(reader, w) for w in found):
+            return found
+        return _grouped([s for w in found for s in w.split("_")], reader)
+    return _grouped([fold(s) for s in syllables(text)], reader)
+
+
+def _holds(reader, word: str) -> bool:
+    """Whether the index holds a word, alone or as the start of a longer one ("điện_biên" of
+    "điện_biên_phủ": pyvi may cut a place's name with what follows it)."""
+    key = fold(word)
+    longer = reader.expand_prefix("word_fold", key + "_")
+    return ("word_fold", key) in reader or next(iter(longer), None) is not None
+
+
+def _grouped(parts: list[str], reader) -> list[str]:
+    """Syllables joined greedily into the longest words (of up to MAX_GROUP syllables) the
+    index's folded word vocabulary holds."""
     grouped, i = [], 0
-    while i < len(bare):
-        for j in range(min(len(bare), i + MAX_GROUP), i, -1):
-            candidate = "_".join(bare[i:j])
-            if j == i + 1 or (reader is not None and ("word_fold", candidate) in reader):
+    while i < len(parts):
+        for j in range(min(len(parts), i + MAX_GROUP), i, -1):
+            candidate = "_".join(parts[i:j])
+            if j == i + 1 or (reader is not None and _holds(reader, candidate)):
                 grouped.append(candidate)
                 i = j
                 break

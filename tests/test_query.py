@@ -40,8 +40,8 @@ def test_bare_runs_are_grouped_by_the_words_the_index_holds(snapshot):
 
 
 def test_a_multi_syllable_word_becomes_a_phrase_of_its_syllables(snapshot):
-    compiled = compile_query(parse("Điện Biên"), snapshot.searcher.reader())
-    assert "Phrase" in repr(compiled) and "điện" in repr(compiled)
+    compiled = compile_query(parse("Thái Nguyên"), snapshot.searcher.reader())
+    assert "Phrase" in repr(compiled) and "thái" in repr(compiled)
 
 
 def test_marks_are_the_query_words_as_syllables_without_excluded_ones(snapshot):

@@ -164,6 +164,8 @@ def lookalikes(tmp_path_factory):
         "silk": ("Làng nghề Vạn Phúc nhận đơn hàng mới", "Làng lụa đảm bảo chất lượng cho đơn hàng."),
         "capital": ("Thành phố mở rộng tuyến xe buýt", "Hà Nội mở rộng tuyến xe buýt, hoà vào mạng lưới."),
         "float": ("Sau trận mưa lớn ở tỉnh Hà Nam", "Con hà nổi trên mặt sông sau trận mưa lớn."),
+        "victory": ("Kỷ niệm chiến thắng Điện Biên Phủ", "Lễ kỷ niệm chiến thắng diễn ra trọng thể."),
+        "border": ("Ngành điện lắp trạm biến áp mới", "Trạm được lắp ở vùng biên giới phía bắc."),
     }
     for name, (title, text) in texts.items():
         (folder / f"{name}.txt").write_text(f"{title}\n\n{text}\n", "utf-8")
@@ -171,7 +173,7 @@ def lookalikes(tmp_path_factory):
     return Snapshots(IndexStore(folder / "index")).current()
 
 
-NAMES = ("rice", "fire", "silk", "capital", "float")
+NAMES = ("rice", "fire", "silk", "capital", "float", "victory", "border")
 
 
 def names(snap, q: str) -> set[str]:
@@ -224,3 +226,36 @@ def test_an_accented_query_finding_less_than_a_page_says_what_its_bare_words_fin
     assert search(lookalikes, SearchRequest("lúa", per_page=1)).widened is None  # a full page
     assert search(lookalikes, SearchRequest("lua")).widened is None  # typed bare already
     assert search(lookalikes, SearchRequest("Vạn Phúc")).widened is None  # nothing more without accents
+
+
+@pytest.mark.parametrize(
+    "place, partner",
+    [
+        ("Thái Nguyên", "Gyeongsangbuk-do"),
+        ("Yên Bái", "Mimasaka"),
+        ("Tuyên Quang", "Imsil"),
+        ("Bình Phước", "Jeollanam"),
+        ("Hồ Chí Minh", "Gyeongju"),
+        ("Hàn Quốc", "Samsung"),
+    ],
+)
+def test_unquoted_words_are_a_set_whatever_order_they_are_typed_in(snapshot, place, partner):
+    from indexer.text import fold
+
+    for first, second in ((place, partner), (fold(place), fold(partner))):
+        found = ids(snapshot, f"{first} {second}")
+        assert len(found) == 1 and ids(snapshot, f"{second} {first}") == found
+
+
+def test_a_query_word_binds_its_syllables_only_where_the_index_holds_that_word(snapshot):
+    from indexer.query import query_words
+
+    reader = snapshot.searcher.reader()
+    assert query_words("Thái Nguyên Gyeongsangbuk", reader) == ["thái_nguyên", "gyeongsangbuk"]
+    assert query_words("Hồ Chí Minh Gyeongju", reader) == ["hồ_chí_minh", "gyeongju"]
+    assert ids(snapshot, "Điện Biên") == set()  # still a word: its syllables stand together or not at all
+
+
+def test_a_name_the_index_holds_only_inside_a_longer_word_still_binds_its_syllables(lookalikes):
+    assert names(lookalikes, "Điện Biên") == names(lookalikes, "dien bien") == {"victory"}
+    assert names(lookalikes, "Biên Điện") == {"victory", "border"}  # no such word: two words, any order
