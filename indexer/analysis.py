@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import islice
 
 from whoosh.analysis import Filter, RegexTokenizer, Token
+from whoosh.analysis import Tokenizer as WhooshTokenizer
 
 from indexer.segmenter import tokenize
 from indexer.text import fold, normalize, normalize_tones
@@ -41,6 +42,50 @@ _normalized = lru_cache(maxsize=1 << 17)(normalize)
 _folded = lru_cache(maxsize=1 << 17)(fold)
 _SYLLABLES = re.compile(SYLLABLE)
 _JOINED_WORDS = re.compile(JOINED_WORD)
+# Where a sentence or paragraph ends: a stop followed by space ("TP.HCM" and "12.5" are not),
+# or a line break.  Syllables on either side are numbered one apart more than neighbours, so
+# no phrase and no multi-syllable word runs across ("Hà. Nội dung" is not "Hà Nội").
+_BREAKS = re.compile(r"[.!?…;]+(?=\s)|\n")
+
+
+def numbered(text: str) -> Iterator[tuple[int, re.Match]]:
+    """Each syllable's match with its position, a position left empty at every break.
+
+    >>> [(p, m[0]) for p, m in numbered("Hà. Nội dung\\nmới")]
+    [(0, 'Hà'), (2, 'Nội'), (3, 'dung'), (5, 'mới')]
+    """
+    breaks = [m.start() for m in _BREAKS.finditer(text)]
+    at, position, last_end = 0, -1, 0
+    for match in _SYLLABLES.finditer(text):
+        gap = False
+        while at < len(breaks) and breaks[at] < match.start():
+            gap = gap or breaks[at] >= last_end
+            at += 1
+        position += 2 if gap and position >= 0 else 1
+        last_end = match.end()
+        yield position, match
+
+
+class SentenceTokenizer(WhooshTokenizer):
+    """Whoosh's RegexTokenizer(SYLLABLE), but numbering positions as `numbered` does."""
+
+    def __eq__(self, other):
+        return self.__class__ is other.__class__
+
+    def __call__(
+        self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+        start_pos=0, start_char=0, tokenize=True, mode="", **kwargs,
+    ):  # fmt: skip
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for position, match in numbered(value):
+            t.text, t.boost, t.stopped = match.group(0), 1.0, False
+            if keeporiginal:
+                t.original = t.text
+            if positions:
+                t.pos = start_pos + position
+            if chars:
+                t.startchar, t.endchar = start_char + match.start(), start_char + match.end()
+            yield t
 
 
 class NormalizeFilter(Filter):
@@ -71,12 +116,12 @@ class FoldFilter(Filter):
 
 def syllable_analyzer():
     """Exact syllables: what phrases, highlighting and exact-tone ranking use."""
-    return RegexTokenizer(SYLLABLE) | NormalizeFilter()
+    return SentenceTokenizer() | NormalizeFilter()
 
 
 def folded_syllable_analyzer():
     """Syllables without diacritics, for queries typed without them."""
-    return RegexTokenizer(SYLLABLE) | NormalizeFilter() | FoldFilter()
+    return SentenceTokenizer() | NormalizeFilter() | FoldFilter()
 
 
 def word_analyzer():
@@ -145,6 +190,20 @@ def syllables(text: str) -> list[str]:
     ['gyeongsangbuk', 'do', 'tp', 'hcm']
     """
     return [_normalized(s) for s in _SYLLABLES.findall(text)]
+
+
+def positioned(text: str) -> tuple[list[str], list[int]]:
+    """The normalised syllables of a text and their positions, as the syllable fields index
+    them (see `numbered`).
+
+    >>> positioned("Hà. Nội")
+    (['hà', 'nội'], [0, 2])
+    """
+    tokens, positions = [], []
+    for position, match in numbered(text):
+        tokens.append(_normalized(match.group(0)))
+        positions.append(position)
+    return tokens, positions
 
 
 def joined_words(segmented: str) -> list[str]:

@@ -33,9 +33,9 @@ from indexer.analysis import (
     folded_syllable_analyzer,
     folded_word_analyzer,
     joined_words,
+    positioned,
     segment_all,
     syllable_analyzer,
-    syllables,
     word_analyzer,
 )
 from indexer.documents import Document
@@ -49,12 +49,15 @@ from indexer.segcache import FILENAME as SEGMENTS
 __all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema", "texts"]
 
 
+Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded positions
+
+
 @dataclass(frozen=True)
 class Analysed:
     """One field of one document, already analysed: Whoosh's (term, frequency, weight,
     encoded positions) for each of its terms, as `Field.index` gives them."""
 
-    postings: tuple[tuple[bytes, int, float, bytes], ...]
+    postings: tuple[Posting, ...]
 
 
 class AnalysedText(TEXT):
@@ -116,18 +119,18 @@ def texts(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, str]:
 def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, object]:
     """The Whoosh fields of one document, its texts already analysed (see AnalysedText)."""
     raw = texts(doc, tokenizer)
-    title, text = syllables(doc.title), syllables(doc.text)
+    (title, title_at), (text, text_at) = positioned(doc.title), positioned(doc.text)
     title_words, text_words = joined_words(raw["title_word"]), joined_words(raw["text_word"])
     tokens = {
-        "title": title,
-        "title_fold": folded(title),
-        "title_word": title_words,
-        "text": text,
-        "text_fold": folded(text),
-        "text_word": text_words,
-        "word_fold": folded(title_words + text_words),
+        "title": (title, title_at),
+        "title_fold": (folded(title), title_at),
+        "title_word": (title_words, None),
+        "text": (text, text_at),
+        "text_fold": (folded(text), text_at),
+        "text_word": (text_words, None),
+        "word_fold": (folded(title_words + text_words), None),
     }
-    analysed = {name: Analysed(_postings(_SCHEMA[name].format, tokens[name])) for name in raw}
+    analysed = {name: Analysed(_postings(_SCHEMA[name].format, *tokens[name])) for name in raw}
     published = doc.published.isoformat() if doc.published else None
     return {
         **analysed,
@@ -151,12 +154,12 @@ def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, objec
 _SCHEMA = schema()
 
 
-def _postings(fmt, tokens: list[str]) -> tuple[tuple[bytes, int, float, bytes], ...]:
-    """What `Field.index` gives for text whose analyzer yields `tokens`, without running
-    Whoosh's token objects through its chain (the equality test in tests/test_store.py
-    holds the two to the same bytes)."""
+def _postings(fmt, tokens: list[str], positions: list[int] | None) -> tuple[Posting, ...]:
+    """What `Field.index` gives for text whose analyzer yields `tokens` at `positions`
+    (None: one after another), without running Whoosh's token objects through its chain
+    (the equality test in tests/test_store.py holds the two to the same bytes)."""
     places: dict[str, list[int]] = defaultdict(list)
-    for position, token in enumerate(tokens):
+    for position, token in zip(positions or range(len(tokens)), tokens, strict=True):
         places[token].append(position)
     boost = fmt.field_boost
     if type(fmt) is Positions:

@@ -166,6 +166,7 @@ def lookalikes(tmp_path_factory):
         "float": ("Sau trận mưa lớn ở tỉnh Hà Nam", "Con hà nổi trên mặt sông sau trận mưa lớn."),
         "victory": ("Kỷ niệm chiến thắng Điện Biên Phủ", "Lễ kỷ niệm chiến thắng diễn ra trọng thể."),
         "border": ("Ngành điện lắp trạm biến áp mới", "Trạm được lắp ở vùng biên giới phía bắc."),
+        "agenda": ("Bản tin chiều nay của đài tỉnh", "Đoàn về Hà. Nội dung buổi làm việc gồm ba phần."),
     }
     for name, (title, text) in texts.items():
         (folder / f"{name}.txt").write_text(f"{title}\n\n{text}\n", "utf-8")
@@ -173,7 +174,7 @@ def lookalikes(tmp_path_factory):
     return Snapshots(IndexStore(folder / "index")).current()
 
 
-NAMES = ("rice", "fire", "silk", "capital", "float", "victory", "border")
+NAMES = ("rice", "fire", "silk", "capital", "float", "victory", "border", "agenda")
 
 
 def names(snap, q: str) -> set[str]:
@@ -259,3 +260,10 @@ def test_a_query_word_binds_its_syllables_only_where_the_index_holds_that_word(s
 def test_a_name_the_index_holds_only_inside_a_longer_word_still_binds_its_syllables(lookalikes):
     assert names(lookalikes, "Điện Biên") == names(lookalikes, "dien bien") == {"victory"}
     assert names(lookalikes, "Biên Điện") == {"victory", "border"}  # no such word: two words, any order
+
+
+def test_phrases_and_words_do_not_run_across_a_sentence_break(lookalikes):
+    assert names(lookalikes, '"Hà Nội"') == names(lookalikes, "Hà Nội") == {"capital"}  # not "Hà. Nội dung"
+    assert names(lookalikes, "ha noi") == {"capital", "float"}
+    assert names(lookalikes, "nội dung") == {"agenda"}
+    assert names(lookalikes, '"xe buýt hoà"') == {"capital"}  # "xe buýt, hoà vào": a comma is no break
