@@ -196,6 +196,13 @@ class Engine:
         hit = per_doc > 0
         return docs[hit], (per_doc[hit] * self._boost(field)).astype(np.float32)
 
+    def beside(self, first: str, second: str) -> int:
+        """How many live documents hold syllable `first` right before `second`, in a title or
+        a text: how the suggestion tells which readings of bare words go together."""
+        among = np.flatnonzero(self.live)
+        found = [self._occurrences(field, (first, second), among)[0] for field in ("title", "text")]
+        return int(np.union1d(*found).size)
+
     # Scoring
 
     def _df(self, field: str, parts: tuple[str, ...]) -> int:

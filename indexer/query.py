@@ -16,13 +16,14 @@ plan as a Whoosh query, for the benchmark's baseline and the engine's tests.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from whoosh import query as wq
 
 from indexer.analysis import segment, syllables, words
-from indexer.readings import best_reading
+from indexer.readings import best_reading, readings_in_context
 from indexer.snippets import Marks
 from indexer.text import fold, has_diacritics, nfc
 
@@ -398,11 +399,12 @@ def typed_marks(node: Node) -> bool:
     return False
 
 
-def suggestion(node: Node | None, reader) -> str | None:
+def suggestion(node: Node | None, reader, beside: Callable[[str, str], int] | None = None) -> str | None:
     """The accented form of a query typed without diacritics, if the index knows one.
 
-    Bare words become their most used readings; operators and quotes are dropped,
-    since the suggestion is a plain query to try.
+    The words of each run take the readings that stand together in the corpus (`beside`
+    counts the documents where two syllables do; without it, each word its most used
+    reading); operators and quotes are dropped, since the suggestion is a plain query to try.
     """
     if node is None or typed_marks(node):
         return None
@@ -413,7 +415,11 @@ def suggestion(node: Node | None, reader) -> str | None:
         if isinstance(current, All):
             stack.extend(reversed(current.items))
         elif isinstance(current, Terms):
-            readings = [best_reading(reader, w) or w for w in query_words(current.text, reader)]
-            runs.append(" ".join(r.replace("_", " ") for r in readings))
+            found = query_words(current.text, reader)
+            if beside is None:
+                readings = [best_reading(reader, w) for w in found]
+            else:
+                readings = readings_in_context(reader, found, beside)
+            runs.append(" ".join((r or w).replace("_", " ") for r, w in zip(readings, found, strict=True)))
     text = " ".join(runs)
     return text if has_diacritics(text) else None

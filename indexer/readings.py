@@ -8,8 +8,10 @@ vowels and đ), kept only if the index holds them, and ranked by how many docume
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import product
+from math import log1p
 
 from indexer.text import normalize_tones
 
@@ -47,24 +49,65 @@ def syllable_readings(reader, bare: str) -> list[tuple[int, str]]:
     return sorted((c for c in counts if c[0]), reverse=True)[:TOP]
 
 
-def best_reading(reader, bare_word: str) -> str | None:
-    """The accented form of a bare word ("ban_hang") most documents use, or None.
-
-    A word of several syllables must exist as a segmented word in the index, so the
-    reading is one the corpus writes, not a product of likely syllables.
-    """
+def word_readings(reader, bare_word: str) -> list[tuple[int, str]]:
+    """(documents, reading) for each accented form of a bare word the index holds, most used
+    first.  A word of several syllables must exist as a segmented word in the index, so a
+    reading is one the corpus writes, not a product of likely syllables."""
     if reader is None:
-        return None
+        return []
     parts = bare_word.split("_")
     options = [syllable_readings(reader, p) for p in parts]
     if not all(options):
-        return None
+        return []
     if len(parts) == 1:
-        return options[0][0][1]
-    best: tuple[int, str] | None = None
+        return options[0]
+    found = []
     for combination in product(*options):
         word = "_".join(form for _, form in combination)
         count = reader.doc_frequency("text_word", word)
-        if count and (best is None or count > best[0]):
-            best = (count, word)
-    return best[1] if best else None
+        if count:
+            found.append((count, word))
+    return sorted(found, reverse=True)[:TOP]
+
+
+def best_reading(reader, bare_word: str) -> str | None:
+    """The accented form of a bare word ("ban_hang") most documents use, or None."""
+    found = word_readings(reader, bare_word)
+    return found[0][1] if found else None
+
+
+# How much a reading's own frequency counts beside how often it stands next to its
+# neighbours' readings: enough to break ties, never enough to outvote the context.
+FREQUENCY_WEIGHT = 0.25
+
+
+def readings_in_context(reader, bare_words: list[str], beside: Callable[[str, str], int]) -> list[str | None]:
+    """The reading of each of a query's bare words, chosen together: the sequence whose
+    neighbouring readings stand side by side in the most documents (`beside(first, second)`
+    counts them, the first's last syllable against the second's first), with each
+    reading's own frequency as a tie-break.  "bao lu mien trung" is bão lũ miền trung,
+    though báo is the most used reading of "bao" on its own.
+    """
+    options = [word_readings(reader, word) for word in bare_words]
+    chosen: list[str | None] = []
+    path: dict[str, tuple[float, list[str]]] = {}
+    for found in [*options, []]:
+        if not found:  # a word without readings ends a run; each run is chosen on its own
+            if path:
+                chosen.extend(max(path.values())[1])
+            if len(chosen) < len(bare_words):
+                chosen.append(None)
+            path = {}
+            continue
+        step: dict[str, tuple[float, list[str]]] = {}
+        for count, reading in found:
+            own = FREQUENCY_WEIGHT * log1p(count)
+            if not path:
+                step[reading] = (own, [reading])
+                continue
+            step[reading] = max(
+                (score + own + log1p(beside(last.split("_")[-1], reading.split("_")[0])), [*words, reading])
+                for last, (score, words) in path.items()
+            )
+        path = step
+    return chosen[: len(bare_words)]

@@ -150,7 +150,7 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
         text = stored.get("text") or ""
         marked = snippet(text, marks) if found.node is not None else lead(text)
         hits.append(_hit(snap, docnum, stored, snippet=marked, score=round(float(score), 4)))
-    hint = suggestion(found.node, snap.searcher.reader())
+    hint = suggestion(found.node, snap.searcher.reader(), snap.engine.beside)
     wider = _widened(snap, request, found.node, total)
     return SearchResult(request.q, total, request.page, request.per_page, hits, facets, hint, wider)
 
