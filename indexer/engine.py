@@ -28,6 +28,7 @@ from indexer.query import All, Exclude, Plan, Sequence
 
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the ranking was tuned with
 CACHED_POSTINGS = 2_000_000  # about 40 bytes each with positions: under 100 MB a snapshot
+CACHED_PAIRS = 100_000  # syllable pairs counted for suggestions (Engine.beside)
 _LENGTH_BYTES = np.array([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float32)
 
 
@@ -92,6 +93,7 @@ class Engine:
         self._cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
         self._cached = 0
         self._lengths: dict[str, np.ndarray] = {}
+        self._beside: dict[tuple[str, str], int] = {}
         self._lock = threading.Lock()
 
     def run(self, plan: Plan) -> tuple[np.ndarray, np.ndarray]:
@@ -198,10 +200,19 @@ class Engine:
 
     def beside(self, first: str, second: str) -> int:
         """How many live documents hold syllable `first` right before `second`, in a title or
-        a text: how the suggestion tells which readings of bare words go together."""
+        a text: how the suggestion tells which readings of bare words go together.  Kept per
+        snapshot (a bare query asks up to 25 pairs a word boundary, the next query the same)."""
+        with self._lock:
+            if (first, second) in self._beside:
+                return self._beside[first, second]
         among = np.flatnonzero(self.live)
         found = [self._occurrences(field, (first, second), among)[0] for field in ("title", "text")]
-        return int(np.union1d(*found).size)
+        count = int(np.union1d(*found).size)
+        with self._lock:
+            if len(self._beside) >= CACHED_PAIRS:
+                self._beside.clear()
+            self._beside[first, second] = count
+        return count
 
     # Scoring
 
