@@ -4,5 +4,5 @@
 - `plaintext`, `webpage`, `dates`, `facets`, `extract`: turn an item into a Document;
 - `text`, `analysis`: Vietnamese normalisation and pyvi segmentation, for documents and queries;
 - `store`, `pipeline`: the only writers; incremental runs, generations, the writer lock;
-- `query`, `snapshot`, `snippets`, `search`: the one search function every front end calls.
+- `query`, `snapshot`, `snippets`, `sentences`, `search`: the one search function every front end calls.
 """

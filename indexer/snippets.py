@@ -5,20 +5,32 @@ not "tác" of "đối tác").  Matching is one regular expression over the norma
 folded) text, whose characters line up one to one with the stored text, so a snippet
 costs a C-speed scan rather than a Python pass over tokens.  Every character of the
 document is HTML-escaped.  A hit's snippet looks at the first SCAN_CHARS characters; the
-document page marks the whole text (up to 4 MiB: still one scan).
+document page marks the whole text (up to 4 MiB: still one scan), and a hit's title the same
+way, so the words marked are the same everywhere.
+
+A snippet's passages start where a sentence does, never at page chrome left in the text (a
+bare "15:13", a menu; see indexer/sentences.py), and stop at a sentence's end when one is
+near: a person reads the sentence that matched, not a cut through it.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from indexer.sentences import past_chrome, sentence_ends, sentence_starts
 from indexer.text import fold, normalize
 
-FRAGMENTS = 3
-SURROUND = 45
+FRAGMENTS = 3  # passages in a snippet, at most
+SURROUND = 45  # characters shown after a match, and before it deep in a long sentence
+BEFORE = 150  # a match's sentence is shown from its start when that is this close
+HEAD = 60  # of a sentence starting further back, its opening words, then " … "
+PASSAGE_CHARS = 260  # matches close together share a passage while it stays this short
+SNIPPET_CHARS = 420  # all passages together (but the best one always shows)
 LEAD_CHARS = 300
 SCAN_CHARS = 200_000
 
@@ -90,18 +102,59 @@ def _marked(text: str, start: int, end: int, found: list[Span]) -> str:
     return "".join(out)
 
 
-def _windows(text: str, found: list[Span]) -> list[tuple[int, int, int]]:
-    """Passages around matches, widened to whole words and merged: (start, end, matches)."""
-    windows: list[tuple[int, int, int]] = []
+class _Passage(NamedTuple):
+    start: int
+    end: int
+    matches: int
+    sentence: int  # where the sentence holding `start` begins, past any chrome
+
+
+def _passages(text: str, found: list[Span]) -> list[_Passage]:
+    """Passages around matches, from the start of a match's sentence (or, deep in a long one,
+    a few words before the match) to a sentence end or a word after it; merged while short.
+    A match in chrome (a menu, a dateline) opens no passage."""
+    starts = sentence_starts(text[: found[-1][1]])
+    clean: dict[int, int] = {}  # sentence start → past its chrome
+    passages: list[_Passage] = []
     for s, e in found:
-        start = text.rfind(" ", 0, max(0, s - SURROUND)) + 1
-        end = text.find(" ", min(len(text), e + SURROUND))
-        end = len(text) if end < 0 else end
-        if windows and start <= windows[-1][1] and end - windows[-1][0] <= 3 * SURROUND + (e - s):
-            windows[-1] = (windows[-1][0], end, windows[-1][2] + 1)
-        elif not windows or start > windows[-1][1]:
-            windows.append((start, end, 1))
-    return windows
+        begin = starts[bisect_right(starts, s) - 1]
+        if begin not in clean:
+            clean[begin] = past_chrome(text, begin)
+        sentence = clean[begin]
+        if sentence > s:
+            continue
+        start = sentence if s - sentence <= BEFORE else _word_start(text, s - SURROUND)
+        end = _end(text, e)
+        last = passages[-1] if passages else None
+        if last and not text[last.end : start].strip():  # it touches the last passage
+            if max(end, last.end) - last.start <= PASSAGE_CHARS:
+                passages[-1] = last._replace(end=max(end, last.end), matches=last.matches + 1)
+                continue
+            if start < last.end:  # the same sentence as the last passage: go on after it
+                start = _word_start(text, s - SURROUND)
+                if not text[last.end : start].strip():
+                    continue
+        passages.append(_Passage(start, end, 1, sentence))
+    return passages
+
+
+def _word_start(text: str, at: int) -> int:
+    return text.rfind(" ", 0, max(0, at)) + 1
+
+
+def _end(text: str, at: int) -> int:
+    """Where a passage whose last match ends at `at` stops: its sentence's end when near,
+    else the first word boundary SURROUND characters on."""
+    for stop, _ in sentence_ends(text, at, at + 2 * SURROUND):
+        return stop
+    cut = text.find(" ", min(len(text), at + SURROUND))
+    return len(text) if cut < 0 else cut
+
+
+def _head(text: str, sentence: int) -> int:
+    """The end of a sentence's opening words, shown before a passage deep inside it."""
+    cut = text.rfind(" ", sentence, sentence + HEAD)
+    return cut if cut > sentence else sentence + HEAD
 
 
 def _found(text: str, marks: Marks, limit: int | None = SCAN_CHARS) -> list[Span]:
@@ -115,18 +168,50 @@ def _found(text: str, marks: Marks, limit: int | None = SCAN_CHARS) -> list[Span
 def snippet(text: str, marks: Marks) -> str:
     """HTML for a hit: up to three passages around the matches, or the escaped lead.
 
+    The passages with the most matches are shown, in the text's order, joined by " … "
+    where text is left out; each opens at a sentence, and one deep in a long sentence shows
+    that sentence's opening words first.
+
     >>> snippet("Hợp tác với <Hàn Quốc>.", Marks(frozenset({("hàn", "quốc")}), frozenset(), True))
     'Hợp tác với &lt;<mark>Hàn Quốc</mark>&gt;.'
+    >>> snippet("15:13\\nĐoàn thăm Lào. Hai bên ký kết.", Marks(frozenset({("lào",)}), frozenset(), True))
+    'Đoàn thăm <mark>Lào</mark>.'
     """
     found = _found(text, marks)
-    if not found:
+    passages = _passages(text, found) if found else []
+    if not passages:
         return lead(text)
-    best = sorted(_windows(text, found), key=lambda w: -w[2])[:FRAGMENTS]
-    return " … ".join(_marked(text, s, e, found) for s, e, _ in sorted(best)).strip()
+    shown: list[_Passage] = []
+    for passage in sorted(passages, key=lambda p: -p.matches):
+        if len(shown) < FRAGMENTS and (not shown or sum(map(_size, shown + [passage])) <= SNIPPET_CHARS):
+            shown.append(passage)
+    out: list[str] = []
+    last_end: int | None = None
+    for start, end, _, sentence in sorted(shown):
+        opening = start > sentence and (last_end is None or last_end < sentence)
+        first = sentence if opening else start
+        if last_end is not None:
+            out.append(" " if not text[last_end:first].strip() else " … ")
+        if opening and text[_head(text, sentence) : start].strip():
+            out += [_marked(text, sentence, _head(text, sentence), found), " … "]
+        elif opening:  # the opening words reach the passage: show the sentence whole
+            start = sentence
+        out.append(_marked(text, start, end, found))
+        last_end = end
+    return _one_line("".join(out))
+
+
+def _size(passage: _Passage) -> int:
+    return passage.end - passage.start + (HEAD if passage.start > passage.sentence else 0)
+
+
+def _one_line(marked: str) -> str:
+    """A snippet as one run of text: its paragraphs' line breaks read as spaces."""
+    return " ".join(marked.split())
 
 
 def marked_text(text: str, marks: Marks) -> str:
-    """The whole text as HTML with every match marked, for the document page.
+    """The whole text as HTML with every match marked: the document page, a hit's title.
 
     >>> laos = Marks(frozenset({("lào",)}), frozenset(), True)
     >>> marked_text("Lào " + "x" * SCAN_CHARS + " Lào", laos).count("<mark>")
@@ -136,12 +221,14 @@ def marked_text(text: str, marks: Marks) -> str:
 
 
 def lead(text: str) -> str:
-    """The escaped opening of a text, cut at a word: the snippet of an unqueried hit.
+    """The escaped opening of a text, past any chrome, cut at a word: the snippet of an
+    unqueried hit.
 
-    >>> lead("a <b> c")
-    'a &lt;b&gt; c'
+    >>> lead("a <b> c"), lead("Thứ hai - 17/04/2023 15:13\\n\\nĐoàn công tác đến.")
+    ('a &lt;b&gt; c', 'Đoàn công tác đến.')
     """
-    if len(text) <= LEAD_CHARS:
-        return html.escape(text)
-    cut = text[:LEAD_CHARS].rsplit(" ", 1)[0]
-    return html.escape(cut) + " …"
+    body = text[past_chrome(text, 0) :] or text
+    if len(body) <= LEAD_CHARS:
+        return _one_line(html.escape(body))
+    cut = body[:LEAD_CHARS].rsplit(" ", 1)[0]
+    return _one_line(html.escape(cut)) + " …"
