@@ -124,24 +124,29 @@ def _index(args) -> int:
 
 
 def _search(args) -> int:
+    from indexer.query import marks_for, parse
     from indexer.search import SearchRequest, search
     from indexer.snapshot import Snapshots
+    from indexer.snippets import marked_text
     from indexer.store import IndexStore
 
     filters = {facet.name: tuple(getattr(args, facet.name)) for facet in FACET_FIELDS}
     request = SearchRequest(args.query, filters, args.page, args.per_page, args.sort)
-    result = search(Snapshots(IndexStore(args.index)).current(), request)
+    snapshot = Snapshots(IndexStore(args.index)).current()
+    result = search(snapshot, request)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return 0
     print(f"{result.total} kết quả / results")
     if result.widened:
         print(f"({result.widened['total']} without the accents typed: {result.widened['query']})")
+    marks = marks_for(parse(args.query), snapshot.searcher.reader())  # as the snippets' marks
     for number, hit in enumerate(result.hits, start=(result.page - 1) * result.per_page + 1):
         places = ", ".join(hit.countries + hit.locality + merger.labels(hit.provinces))
         copies = f"{hit.copies} bản tương tự" if hit.copies else ""
         labels = " · ".join(filter(None, [hit.published, hit.source, places, copies]))
-        print(f"\n{number}. {hit.title}\n   {hit.id}\n   {labels}\n   {_plain(hit.snippet)}")
+        title = _plain(marked_text(hit.title, marks))
+        print(f"\n{number}. {title}\n   {hit.id}\n   {labels}\n   {_plain(hit.snippet)}")
     return 0
 
 
@@ -168,7 +173,7 @@ def _serve(args) -> int:
 
 
 def _plain(snippet: str) -> str:
-    """A snippet for a terminal: tags become *stars* and entities characters."""
+    """A snippet or a marked title for a terminal: tags become *stars*, entities characters."""
     return html.unescape(re.sub(r"</?mark>", "*", snippet))
 
 

@@ -109,3 +109,17 @@ def test_a_prune_of_most_of_the_index_asks_at_a_terminal(crawl, tmp_path):
             assert run.returncode == 1 and "nothing was changed" in err
         else:
             assert run.returncode == 0 and "4 deleted" in out and "1 documents" in out
+
+
+def test_plain_output_stars_the_query_in_titles_and_snippets(tmp_path):
+    record = {
+        "title": "Tỉnh Gangwon thăm Bắc Ninh",
+        "text": "15:13\nSáng 17/4, đoàn công tác tỉnh Gangwon đến Bắc Ninh. Hai bên bàn về đầu tư.",
+    }
+    (tmp_path / "crawl.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    index = tmp_path / "index"
+    cli_json("index", str(tmp_path / "crawl.jsonl"), index=index)
+    done = run_cli("search", "gangwon", index=index)
+    assert done.returncode == 0
+    assert "\n1. Tỉnh *Gangwon* thăm Bắc Ninh\n" in done.stdout
+    assert "\n   Sáng 17/4, đoàn công tác tỉnh *Gangwon* đến Bắc Ninh.\n" in done.stdout

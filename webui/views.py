@@ -17,7 +17,7 @@ from indexer.documents_view import load_document, story_copies
 from indexer.errors import BadRequest, DocumentNotFound
 from indexer.search import MAX_QUERY_CHARS, SearchRequest, search
 from webui import links
-from webui.highlight import highlight_text
+from webui.highlight import highlight_text, highlight_titles
 from webui.index import get_snapshot, known_values
 from webui.params import lenient_request, query_text, search_request
 
@@ -50,10 +50,12 @@ def _render_printable(state: BlueprintSetupState) -> None:
 
 @bp.get("/")
 def search_page():
-    """The search page: query box, hits, facet sidebar, pages."""
+    """The search page: query box, hits (their titles marked like their snippets), facets, pages."""
     req = search_request(request.args, known_values())
-    data = search(get_snapshot(), req).to_dict()
-    return render_template("search.html", **page_context(req, data))
+    snapshot = get_snapshot()
+    data = search(snapshot, req).to_dict()
+    titles = highlight_titles(data["hits"], req.q, snapshot.searcher.reader())
+    return render_template("search.html", **page_context(req, data), titles=titles)
 
 
 @bp.errorhandler(BadRequest)
