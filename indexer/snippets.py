@@ -49,10 +49,23 @@ class Marks:
     accented: bool
 
 
+# Every lower-case letter a bare one stands for: "a" is also à, ă, ắ, â, ậ …; "d" is đ.
+_MARKED = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_READINGS = {bare: "[" + bare + "".join(c for c in _MARKED if fold(c) == bare) + "]" for bare in "adeiouy"}
+
+
 @lru_cache(maxsize=256)
-def _pattern(sequences: frozenset[tuple[str, ...]]) -> re.Pattern[str]:
-    """One regex for all words: syllables separated by non-letters, whole syllables only."""
-    words = sorted((r"[\W_]+".join(map(re.escape, seq)) for seq in sequences if seq), key=len, reverse=True)
+def _pattern(sequences: frozenset[tuple[str, ...]], any_reading: bool = False) -> re.Pattern[str]:
+    """One regex for all words: syllables separated by non-letters, whole syllables only.
+    With `any_reading`, a syllable typed bare among accented ones ("Ha Nội") stands for
+    every reading of it, as the search matched it."""
+
+    def syllable(typed: str) -> str:
+        if any_reading and typed.isascii():
+            return "".join(_READINGS.get(c, re.escape(c)) for c in typed)
+        return re.escape(typed)
+
+    words = sorted((r"[\W_]+".join(map(syllable, seq)) for seq in sequences if seq), key=len, reverse=True)
     return re.compile(r"(?<![^\W_])(?:" + "|".join(words) + r")(?![^\W_])")
 
 
@@ -71,7 +84,7 @@ def spans(
     if not sequences:
         return []
     head = text if limit is None else text[:limit]
-    pattern = _pattern(sequences)
+    pattern = _pattern(sequences, any_reading=not folded)
     form = _form(head, folded)
     if len(form) == len(head):
         return [m.span() for m in pattern.finditer(form)]
@@ -158,10 +171,10 @@ def _head(text: str, sentence: int) -> int:
 
 
 def _found(text: str, marks: Marks, limit: int | None = SCAN_CHARS) -> list[Span]:
+    """A query typed with diacritics marks what it matched: accented syllables as typed,
+    bare ones in any reading ("bão" never marks báo); a bare query marks every reading."""
     if marks.accented:
-        exact = spans(text, marks.exact, folded=False, limit=limit)
-        if exact:
-            return exact
+        return spans(text, marks.exact, folded=False, limit=limit)
     return spans(text, marks.folded, folded=True, limit=limit)
 
 
