@@ -23,13 +23,14 @@ def _index_dir() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thongcao", description="Search Vietnamese press releases.")
+    where = "index folder (default: $THONGCAO_INDEX or ./var/index)"
+    # Before or after the command's name: the command's own --index wins, else the one before.
+    parser.add_argument("--index", dest="index_before", default=_index_dir(), help=where)
     commands = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help)
-        sub.add_argument(
-            "--index", default=_index_dir(), help="index folder (default: $THONGCAO_INDEX or ./var/index)"
-        )
+        sub.add_argument("--index", default=None, help=where)
         return sub
 
     index = command("index", "index files or folders of crawled releases (default: corpus/)")
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.index = args.index or args.index_before
     try:
         return {"index": _index, "search": _search, "show": _show, "serve": _serve}[args.command](args)
     except ThongcaoError as exc:

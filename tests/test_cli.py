@@ -123,3 +123,11 @@ def test_plain_output_stars_the_query_in_titles_and_snippets(tmp_path):
     assert done.returncode == 0
     assert "\n1. Tỉnh *Gangwon* thăm Bắc Ninh\n" in done.stdout
     assert "\n   Sáng 17/4, đoàn công tác tỉnh *Gangwon* đến Bắc Ninh.\n" in done.stdout
+
+
+def test_the_index_folder_may_be_named_before_or_after_the_command(tmp_path):
+    index = str(tmp_path / "index")
+    assert run_cli("--index", index, "index", "--json", str(CORPUS)).returncode == 0
+    before = run_cli("--index", index, "search", "Imsil", "--json")
+    after = run_cli("search", "--index", index, "Imsil", "--json")
+    assert json.loads(before.stdout) == json.loads(after.stdout) and json.loads(after.stdout)["total"] == 1
