@@ -26,6 +26,22 @@ DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared"
 
 
+def shared(*parts: str) -> Path:
+    """A path under ../shared (the real pages and news, read in place, never committed).
+
+    Missing in a bare clone: the test is skipped, saying which folder it needs.  CI always
+    has it (`.ci/run` runs with CI set), so there its absence fails the test instead of
+    letting a green run hide tests that never ran.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        reason = f"needs {path}: ../shared beside the project (the real pages and news; not in a bare clone)"
+        if os.environ.get("CI"):
+            pytest.fail(reason + ", and CI must have it")
+        pytest.skip(reason)
+    return path
+
+
 def release_id(where: str | Path) -> str:
     """The id a release is stored under: from its URL, or from its file's absolute path."""
     from indexer.identity import absolute, doc_id, url_key

@@ -7,7 +7,7 @@ import pytest
 from indexer.publishers import host, publisher
 from indexer.search import SearchRequest, search
 from indexer.webpage import extract_html
-from tests.conftest import SHARED, seed_id
+from tests.conftest import seed_id, shared
 
 
 def test_the_seeds_publishers(snapshot):
@@ -39,7 +39,7 @@ def test_source_is_a_facet(snapshot):
     ],
 )
 def test_real_pages_get_a_readable_name(page, name):
-    found = extract_html((SHARED / "html" / page).read_text("utf-8", errors="replace"))
+    found = extract_html((shared("html") / page).read_text("utf-8", errors="replace"))
     assert publisher(found.source, found.url) == name
 
 

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer.segmenter import Segmenter, load_model_bytes, pyvi_models
+from tests.conftest import shared
 
 ROOT = Path(__file__).resolve().parents[1]
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
@@ -59,8 +60,7 @@ def test_a_small_cache_that_keeps_emptying_changes_nothing(pyvi):
 
 
 def test_a_slice_of_the_news_corpus_matches_pyvi(pyvi, ours):
-    if not NEWS.exists():
-        pytest.skip(f"{NEWS} is not here")
+    shared("news", NEWS.name)
     checked = 0
     with lzma.open(NEWS) as f:  # bytes: only the sampled lines are decoded
         for n, line in enumerate(f):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +13,9 @@ from hypothesis import strategies as st
 from indexer.dates import parse_meta_date
 from indexer.documents import Extracted
 from indexer.webpage import extract_html
+from tests.conftest import SHARED, shared
 
-PAGES_DIR = Path(__file__).resolve().parents[2] / "shared" / "html"
+PAGES_DIR = SHARED / "html"
 needs_pages = pytest.mark.usefixtures("shared_pages")
 
 
@@ -251,4 +251,4 @@ def test_any_markup_gives_a_result(html: str, url: str | None) -> None:
 @pytest.fixture
 def shared_pages():
     """The real pages live beside the project, in ../shared/html; CI has them too."""
-    assert PAGES_DIR.is_dir(), f"missing {PAGES_DIR}: the real pages are read in place, never copied"
+    shared("html")
