@@ -89,7 +89,8 @@ class Engine:
         self.reader = reader
         self.live = live
         self.size = len(live)
-        self._leaves = reader.leaf_readers()
+        # An index with no documents has one EmptyReader leaf, without Whoosh's term table.
+        self._leaves = [(leaf, offset) for leaf, offset in reader.leaf_readers() if leaf.doc_count_all()]
         self._cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
         self._cached = 0
         self._lengths: dict[str, np.ndarray] = {}

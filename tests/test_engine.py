@@ -104,3 +104,16 @@ def test_postings_kept_between_queries_are_bounded(snapshot, monkeypatch):
         fresh.postings("text", term)
     assert fresh._cached <= 3 or len(fresh._cache) == 1
     assert ("text", "tác") in fresh._cache and ("text", "hàn") not in fresh._cache
+
+
+def test_an_index_whose_every_input_was_rejected_answers_every_query(tmp_path):
+    from indexer.search import SearchRequest, search
+
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "empty.txt").write_bytes(b"")
+    store = IndexStore(tmp_path / "index")
+    assert index_paths(store, [crawl]).documents == 0
+    snap = Snapshots(store).current()
+    for typed in QUERIES + ["", "ban hang"]:
+        assert search(snap, SearchRequest(typed)).total == 0, typed
