@@ -75,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ThongcaoError as exc:
         print(f"thongcao: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `thongcao show --json ID | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
     except OSError as exc:
         print(f"thongcao: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1

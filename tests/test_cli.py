@@ -131,3 +131,20 @@ def test_the_index_folder_may_be_named_before_or_after_the_command(tmp_path):
     before = run_cli("--index", index, "search", "Imsil", "--json")
     after = run_cli("search", "--index", index, "Imsil", "--json")
     assert json.loads(before.stdout) == json.loads(after.stdout) and json.loads(after.stdout)["total"] == 1
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    crawl, index = tmp_path / "crawl", tmp_path / "index"
+    crawl.mkdir()
+    body = "Tỉnh Quảng Ninh hợp tác với Nhật Bản về du lịch biển và cảng biển. " * 4000  # 280 KB
+    (crawl / "long.txt").write_text("Quảng Ninh hợp tác với Nhật Bản về du lịch\n\n" + body, "utf-8")
+    cli_json("index", str(crawl), index=index)
+    (hit,) = cli_json("search", "Quảng Ninh", index=index)["hits"]
+    thongcao = Path(sys.executable).parent / "thongcao"
+    pipe = f"'{thongcao}' show --index '{index}' --json {hit['id']} | head -c 10 >/dev/null"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", pipe], capture_output=True, text=True, timeout=120)
+    assert (done.stderr, done.returncode) == ("", 0)
