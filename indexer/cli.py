@@ -85,10 +85,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _index(args) -> int:
     from indexer.pipeline import index_paths
-    from indexer.progress import ProgressBar
+    from indexer.progress import ProgressBar, ProgressLines
     from indexer.store import IndexStore
 
-    bar = ProgressBar(sys.stderr) if not args.json and sys.stderr.isatty() else None
+    if args.json:
+        bar = None
+    else:
+        bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else ProgressLines(sys.stderr)
     asking = not args.json and sys.stdin.isatty()
 
     def confirm_prune(deleting: int, indexed: int) -> bool:
