@@ -29,8 +29,9 @@ story (built at every run, never stored: its words come from article bodies): th
   ("Đắk" "Nông" are written side by side); the terms are shuffled (seed 2026), and an order
   that is a run of a member's headline is shuffled again.
 lookalikes: one accented syllable with look-alikes once folded (lúa: lựa, lửa, lừa, lụa),
-  judged by precision, the share of each ranker's top-10 hits holding the typed syllable
-  (lower case, either tone placement). Common words, not news text, so they are listed here.
+  judged by precision: the share of a query's hits that hold the typed syllable (any case,
+  either tone placement), among its top 10 and among every document it matches, averaged
+  over the syllables. Common words, not news text, so they are listed here (LOOKALIKES).
 
 Every set is cut into two fixed halves by a hash of the query's cluster (or target article,
 or syllable): "tuning" for choosing constants, "held-out" to check that a change found on
@@ -94,7 +95,7 @@ LOOKALIKES = ("lúa", "bão", "mưa", "cá", "sữa", "dầu", "thuế", "cháy"
 HALVES = ("tuning", "held-out")
 # Each reference: (folded?, headline boost); thongcao boosts headlines ×3 (indexer/store.py).
 REFERENCES = {"plain": (False, 1.0), "folded": (True, 1.0), "plain×3": (False, 3.0), "folded×3": (True, 3.0)}
-Ranker = Callable[[str], list[str]]
+Ranker = Callable[..., list[str]]  # (query, k=K) → the ids of its top k hits; k=None: every match
 
 
 @dataclass(frozen=True)
@@ -451,9 +452,9 @@ def reference_ranker(folder: Path, folded: bool) -> Ranker:
     searcher, analyzer = whoosh_index.open_dir(str(folder)).searcher(), reference_analyzer(folded)
     fields = [f for f in ("title", "content") if f in searcher.schema]
 
-    def rank(q: str) -> list[str]:
+    def rank(q: str, k: int | None = K) -> list[str]:
         terms = [Or([Term(f, t.text) for f in fields]) for t in analyzer(q)]
-        return [hit["id"] for hit in searcher.search(And(terms), limit=K)] if terms else []
+        return [hit["id"] for hit in searcher.search(And(terms), limit=k)] if terms else []
 
     return rank
 
@@ -468,13 +469,20 @@ def thongcao_ids(corpus: Iterable[Article], jsonl: Path) -> dict[str, str]:
 
 
 def thongcao_ranker(folder: Path, ids: dict[str, str]) -> Ranker:
-    """thongcao's own search(); a hit's id mapped back to the article's (see `thongcao_ids`)."""
-    from indexer.search import SearchRequest, search
+    """thongcao's own search(), or every document it matches (an export's, copies included);
+    a hit's id mapped back to the article's (see `thongcao_ids`)."""
+    from indexer.search import SearchRequest, iter_matches, search
     from indexer.snapshot import Snapshots
     from indexer.store import IndexStore
 
     snap = Snapshots(IndexStore(folder)).current()
-    return lambda q: [ids.get(h.id, h.id) for h in search(snap, SearchRequest(q=q, per_page=K)).hits]
+
+    def rank(q: str, k: int | None = K) -> list[str]:
+        if k is None:
+            return [ids.get(h.id, h.id) for h in iter_matches(snap, SearchRequest(q=q), copies=True)]
+        return [ids.get(h.id, h.id) for h in search(snap, SearchRequest(q=q, per_page=k)).hits]
+
+    return rank
 
 
 def write_jsonl(corpus: Iterable[Article], path: Path) -> None:
@@ -603,56 +611,63 @@ def format_table(results: Results, sizes: dict[tuple[str, str], int]) -> str:
 
 # --- precision of accented syllables ------------------------------------------------------
 
-def holds(text: str, syllable: str) -> bool:
-    """The text has the syllable as typed: any case, either tone placement (thoả = thỏa)."""
-    return normalize(syllable) in set(SYLLABLE.findall(normalize(text)))
+def lookalike_syllables(texts: dict[str, str], typed: Sequence[str]) -> dict[str, set[str]]:
+    """Each text's syllables that fold like a typed one, as the index normalises them (lower
+    case, pyvi's tone placement): read once, so judging thousands of hits is a set lookup."""
+    wanted = {key(s) for s in typed}
+    return {i: {s for s in SYLLABLE.findall(normalize(t)) if key(s) in wanted} for i, t in texts.items()}
 
 
-def readings(texts: Iterable[str], typed: Sequence[str]) -> dict[str, Counter[str]]:
-    """For each typed syllable, how many texts hold each syllable that folds like it: its look-alikes."""
-    wanted, counts = {key(s) for s in typed}, defaultdict(Counter)
-    for text in texts:
-        for s in {s for s in SYLLABLE.findall(normalize(text)) if key(s) in wanted}:
+def readings(held: dict[str, set[str]], typed: Sequence[str]) -> dict[str, Counter[str]]:
+    """For each typed syllable, how many texts hold each syllable folding like it: its look-alikes."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for syllables in held.values():
+        for s in syllables:
             counts[key(s)][s] += 1
     return {s: counts[key(s)] for s in typed}
 
 
-def precision(rank: Ranker, syllables: Sequence[str], texts: dict[str, str],
+def precision(rank: Ranker, syllable: str, held: dict[str, set[str]], k: int | None,
               failures: list[str]) -> tuple[int, int]:
-    """Top-k hits holding the typed syllable, and top-k hits, summed over the syllables."""
-    held = returned = 0
-    for s in syllables:
-        try:
-            ranked = rank(s)[:K]
-        except Exception as exc:  # as in evaluate: no hits, noted
-            failures.append(f"{s!r}: {type(exc).__name__}: {exc}")
-            ranked = []
-        held, returned = held + sum(holds(texts[i], s) for i in ranked if i in texts), returned + len(ranked)
-    return held, returned
+    """Of the query's top k hits (None: every match), how many hold the typed syllable, and how many."""
+    try:
+        ranked = rank(syllable, k)
+    except Exception as exc:  # as in evaluate: no hits, noted
+        failures.append(f"{syllable!r}: {type(exc).__name__}: {exc}")
+        ranked = []
+    return sum(normalize(syllable) in held.get(i, ()) for i in ranked), len(ranked)
+
+
+def mean_share(counts: Iterable[tuple[int, int]]) -> str:
+    """The mean over syllables of their hits' share holding the syllable (each syllable weighs
+    the same, however many hits it has); syllables without hits are left out."""
+    shares = [good / hits for good, hits in counts if hits]
+    return f"{sum(shares) / len(shares):.3f}" if shares else "no hits"
 
 
 def lookalike_report(rankers: dict[str, Ranker], corpus: Sequence[Article],
                      syllables: Sequence[str] = LOOKALIKES) -> str:
-    """Each syllable's look-alikes in the indexed corpus, then a Markdown table of precision by half."""
-    texts = {a.id: a.title + "\n" + a.text for a in corpus}
+    """Each syllable's look-alikes in the indexed corpus, then a Markdown table of precision by
+    half: over the top 10 hits, then over every document matched."""
+    held = lookalike_syllables({a.id: a.title + "\n" + a.text for a in corpus}, syllables)
     lines = []
-    for s, counts in readings(texts.values(), syllables).items():
+    for s, counts in readings(held, syllables).items():
         others = ", ".join(f"{r} {n}" for r, n in counts.most_common() if r != normalize(s))
         lines.append(f"{s} in {counts[normalize(s)]} articles; look-alikes in: {others}")
     parts = {h: [q.q for q in some] for h, some in halves([Query(s, ()) for s in syllables]).items()}
-    figures: dict[str, list[tuple[int, int]]] = {}
+    parts["both"] = list(syllables)
+    figures: dict[tuple[str, int | None], dict[str, tuple[int, int]]] = {}
     for ranker, rank in rankers.items():
         failed: list[str] = []
-        figures[ranker] = [precision(rank, some, texts, failed) for some in parts.values()]
-        figures[ranker].append(tuple(map(sum, zip(*figures[ranker], strict=True))))
+        for k in (K, None):
+            figures[(ranker, k)] = {s: precision(rank, s, held, k, failed) for s in syllables}
         if failed:
             print(f"  {ranker} lookalikes: {len(failed)} raised (scored as no hits): {failed[0]}")
-    lines += [f"| accented syllable, top {K} | " + " | ".join(rankers) + " |",
+    lines += [f"| accented syllable: top {K} / all hits | " + " | ".join(rankers) + " |",
               "|---|" + "---|" * len(rankers)]
-    for i, h in enumerate(PARTS):
-        label = f"{h} ({', '.join(parts[h])})" if h in parts else f"both ({len(syllables)})"
-        cells = (f"{held / hits:.3f} ({held}/{hits})" if hits else "no hits"
-                 for held, hits in (figures[r][i] for r in rankers))
+    for h, some in parts.items():
+        label = f"{h} ({', '.join(some)})" if h != "both" else f"both ({len(some)})"
+        cells = (" / ".join(mean_share(figures[(r, k)][s] for s in some) for k in (K, None)) for r in rankers)
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

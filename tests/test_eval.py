@@ -208,14 +208,21 @@ def test_weighted_gives_the_whole_set_mean():
 
 def test_precision_counts_hits_holding_the_typed_syllable():
     texts = {"a": "Giá LÚA tăng", "b": "Lửa cháy rừng", "c": "Thỏa thuận về lúa", "d": "Hoà bình"}
-    assert ev.holds(texts["a"], "lúa") and not ev.holds(texts["b"], "lúa")
-    assert ev.holds(texts["d"], "hòa") and ev.holds("Hòa bình", "hoà")  # either tone placement
-    ranked = {"lúa": ["a", "b", "c"], "hòa": ["d"], "bão": []}
+    held = ev.lookalike_syllables(texts, ["lúa", "hòa"])
+    assert held == {"a": {"lúa"}, "b": {"lửa"}, "c": {"lúa"}, "d": {"hoà"}}  # as the index writes them
+    ranked = {"lúa": ["a", "b", "c"], "hòa": ["d", "c"], "bão": []}
+
+    def rank(q: str, k: int | None = ev.K) -> list[str]:
+        return ranked[q][:k]
+
     failures: list[str] = []
-    assert ev.precision(ranked.__getitem__, ["lúa", "hòa", "bão"], texts, failures) == (3, 4)
-    assert ev.precision(ranked.__getitem__, ["lụa"], texts, failures) == (0, 0) and failures
-    counts = ev.readings(texts.values(), ["lúa"])["lúa"]
-    assert counts == Counter({"lúa": 2, "lửa": 1})
+    assert ev.precision(rank, "lúa", held, None, failures) == (2, 3)
+    assert ev.precision(rank, "lúa", held, 1, failures) == (1, 1)
+    assert ev.precision(rank, "hòa", held, None, failures) == (1, 2)  # either tone placement
+    assert ev.precision(rank, "bão", held, None, failures) == (0, 0) and not failures
+    assert ev.precision(rank, "lụa", held, None, failures) == (0, 0) and failures
+    assert ev.readings(held, ["lúa"]) == {"lúa": Counter({"lúa": 2, "lửa": 1})}
+    assert ev.mean_share([(2, 3), (1, 1), (0, 0)]) == "0.833" and ev.mean_share([(0, 0)]) == "no hits"
 
 
 def test_references_and_the_title_boosted_one(tmp_path):
@@ -258,8 +265,8 @@ def test_run_rankers_reports_each_half_and_both_as_a_markdown_table():
 def test_lookalike_report_gives_each_rankers_precision_by_half():
     corpus = [Article("a", "Giá lúa", "Lúa tăng"), Article("b", "Lửa", "Cháy"), Article("c", "Bão", "Mưa")]
     hits = {"lúa": ["a"], "bão": ["c"]}
-    rankers = {"thongcao": lambda q: hits.get(q, []), "folded": lambda q: ["a", "b", "c"]}
+    rankers = {"thongcao": lambda q, k=ev.K: hits.get(q, []), "folded": lambda q, k=ev.K: ["a", "b", "c"][:k]}
     report = ev.lookalike_report(rankers, corpus, ["lúa", "bão"]).splitlines()
     assert report[0] == "lúa in 1 articles; look-alikes in: lửa 1"
-    assert report[2] == "| accented syllable, top 10 | thongcao | folded |"
-    assert report[-1] == "| both (2) | 1.000 (2/2) | 0.333 (2/6) |"
+    assert report[2] == "| accented syllable: top 10 / all hits | thongcao | folded |"
+    assert report[-1] == "| both (2) | 1.000 / 1.000 | 0.333 / 0.333 |"
