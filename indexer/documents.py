@@ -25,9 +25,10 @@ class SourceItem:
     content: str  # decoded, NFC
     url: str | None = None
     title: str | None = None
-    published: str | None = None
+    published: str | None = None  # the crawl's own date for it (a JSONL field), unparsed
     source: str | None = None
     digest: str = ""
+    fetched: str | None = None  # when a crawler fetched it (a WARC-Date): it was published by then
     file: str = ""  # the crawl file, absolute; the origin itself when not given
 
     def __post_init__(self) -> None:

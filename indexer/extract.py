@@ -7,8 +7,10 @@ override what extraction guessed, and rejects what holds no article.
 
 from __future__ import annotations
 
+import datetime
+
 from indexer import facets
-from indexer.dates import find_date
+from indexer.dates import find_date, parse_meta_date, today_in_vietnam
 from indexer.documents import Document, Extracted, Rejected, SourceItem
 from indexer.localities import localities
 from indexer.merger import provinces_2025
@@ -28,8 +30,9 @@ def extract(item: SourceItem) -> Extracted:
     return extract_text(item.content, _clean(item.title))
 
 
-def build_document(item: SourceItem, digest: str) -> Document | Rejected:
-    """The indexable Document for an item, or why it is not one."""
+def build_document(item: SourceItem, digest: str, today: datetime.date | None = None) -> Document | Rejected:
+    """The indexable Document for an item, or why it is not one; `today` (default: today in
+    Vietnam) is the day it is indexed, after which no date of it can be."""
     found = extract(item)
     title = _clean(item.title) or _clean(found.title)
     text = found.text.strip()
@@ -38,7 +41,7 @@ def build_document(item: SourceItem, digest: str) -> Document | Rejected:
     if not title:
         title = text.split("\n", 1)[0][:200]
     meta_dates = ((item.published,) if item.published else ()) + tuple(found.meta_dates)
-    when = find_date(text, meta_dates)
+    when = find_date(text, meta_dates, latest_date(item, today))
     url = _clean(item.url) or _clean(found.url)
     countries, provinces = facets.countries(title, text), facets.provinces(title, text)
     return Document(
@@ -60,6 +63,19 @@ def build_document(item: SourceItem, digest: str) -> Document | Rejected:
         localities=localities(title, text, countries),
         minhash=signature(text),
     )
+
+
+def latest_date(item: SourceItem, today: datetime.date | None = None) -> datetime.date:
+    """The last day the item can have been published: the day it is indexed, or the day a
+    crawler fetched it (its WARC-Date) if earlier.
+
+    >>> item = SourceItem("a.warc#1", "html", "", fetched="2024-05-02T03:00:00Z")
+    >>> latest_date(item, datetime.date(2026, 1, 1))
+    datetime.date(2024, 5, 2)
+    """
+    latest = today or today_in_vietnam()
+    fetched = parse_meta_date(item.fetched) if item.fetched else None
+    return min(latest, fetched) if fetched else latest
 
 
 def _clean(value: str | None) -> str | None:

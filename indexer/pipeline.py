@@ -22,7 +22,7 @@ from indexer.stories import StoryFinder
 from indexer.workers import Job, prepared
 
 # Bump when extraction or analysis changes, so the next run re-indexes every document.
-PIPELINE_VERSION = "2"  # 2: positions leave a gap at sentence breaks
+PIPELINE_VERSION = "3"  # 2: positions leave a gap at sentence breaks; 3: dates only on strong evidence
 # The copies of one release remembered as already seen (a page re-fetched daily: its last few).
 KEPT_VERSIONS = 16
 

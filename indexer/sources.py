@@ -324,15 +324,35 @@ def _jsonl_lines(lines: Iterable[str | _LongLine], shown: str, origin: str) -> I
         yield item if isinstance(item, SourceItem) else Rejected(where, f"line {number}: {item}")
 
 
+DATE_FIELDS = ("published", "date", "datePublished", "pubDate", "time")  # as crawlers name it
+
+
+def _record_date(record: dict) -> str | None:
+    """The record's publication date as its crawler wrote it, from the first date field present:
+    text (ISO, d/m/Y, an RSS date) or a number of Unix seconds, kept as text for indexer.dates.
+
+    >>> _record_date({"date": "2020-10-01"}), _record_date({"time": 1772843400}), _record_date({"date": True})
+    ('2020-10-01', '1772843400', None)
+    """
+    for name in DATE_FIELDS:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 1e11:
+            return str(int(value))
+    return None
+
+
 def _jsonl_item(record: object, origin: str, number: int) -> SourceItem | str:
     if not isinstance(record, dict):
         return "not a JSON object"
     body, kind = (record.get("html"), "html") if record.get("html") else (record.get("text"), "text")
     if not isinstance(body, str) or not body.strip():
         return "no `text` or `html`"
-    fields = {name: record.get(name) for name in ("url", "title", "published", "source")}
+    fields = {name: record.get(name) for name in ("url", "title", "source")}
     if any(value is not None and not isinstance(value, str) for value in fields.values()):
-        return "`url`, `title`, `published` and `source` must be strings"
+        return "`url`, `title` and `source` must be strings"
+    fields["published"] = _record_date(record)
     if len(body) > MAX_DOCUMENT_BYTES:
         return f"record too large: {len(body)} characters (limit {MAX_DOCUMENT_BYTES} for one document)"
     try:

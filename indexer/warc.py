@@ -75,4 +75,7 @@ def _response(record, origin: str, number: int, shown: str) -> SourceItem | Reje
     except DecodeError as exc:
         return Rejected(where, str(exc))
     record_origin = f"{origin}#{url or number}"
-    return SourceItem(record_origin, "html", content, url=url, digest=digest(data), file=origin)
+    fetched = record.rec_headers.get_header("WARC-Date")  # an upper bound of the page's own date
+    return SourceItem(
+        record_origin, "html", content, url=url, digest=digest(data), file=origin, fetched=fetched
+    )

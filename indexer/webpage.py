@@ -58,6 +58,11 @@ _DATE_META = (  # after article:published_time, JSON-LD and <time>
 ).split()
 _DATE_CLASS = re.compile(r"(?:post|publish|detail|article|news)[-_]?(?:time|date)|^(?:time|date)$", re.I)
 _DMY = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d(?:[ ,-]+\d{1,2}[:h]\d\d)?")
+_BYLINE = re.compile(  # a weekday, then the date (and time): how Vietnamese sites print the byline
+    r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*[,\-–—]?\s*(?:ngày\s+)?"
+    r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
 _JSON_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _SPACE = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys([*range(9), 11, 12, *range(14, 32), 127, 0xAD, 0x200B, 0x200C, 0x200D, 0xFEFF])
@@ -204,10 +209,15 @@ def _dates(soup: BeautifulSoup, meta: dict[str, str], ld: list[dict | str]) -> t
         elif isinstance(item, str):
             found.extend(_JSON_DATE.findall(item))
     found += [tag.get("datetime") for tag in soup.find_all("time", datetime=True, limit=_FEW)]
+    for tag in soup.find_all(itemprop=re.compile(r"^datePublished$", re.I), limit=_FEW):  # microdata
+        found.append(tag.get("content") or tag.get("datetime") or tag.get_text(" "))
     found += [meta.get(key, "") for key in _DATE_META]
     for tag in soup.find_all(class_=_DATE_CLASS, limit=_FEW):  # "<span class=post-time> - 07/03/2026 08:47"
         if match := _DMY.search(tag.get_text(" ")):
             found.append(match.group())
+    for text in soup.find_all(string=_BYLINE, limit=_FEW):  # "Thứ Hai, 12/05/2025 14:30", in any element
+        if match := _BYLINE.search(text):
+            found.append(match.group("date"))
     return tuple(dict.fromkeys(d.strip() for d in found if isinstance(d, str) and d.strip()))
 
 

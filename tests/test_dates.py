@@ -1,4 +1,4 @@
-"""Examples of dating a release: metadata, Vietnamese datelines, and the year its text implies."""
+"""Examples of dating a release: metadata, the dateline at its head, and unknown when evidence is weak."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 from indexer.dates import DateInfo, find_date, parse_meta_date
+from indexer.documents import SourceItem
+from indexer.extract import build_document
+from indexer.plaintext import extract_text
+from indexer.sources import DATE_FIELDS, _jsonl_item
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -33,6 +37,8 @@ def seed(prefix: str) -> str:
         ("Thứ Bảy, 07/03/2026 - 08:05", date(2026, 3, 7)),
         ("Sat, 07 Mar 2026 08:05:00 +0700", date(2026, 3, 7)),  # RSS pubDate
         ("2026-03-06T20:30:00Z", date(2026, 3, 7)),  # 03:30 on the 7th in Hà Nội
+        ("1772843400", date(2026, 3, 7)),  # Unix seconds, as a string
+        (1772843400, date(2026, 3, 7)),  # and as a JSON number
     ],
 )
 def test_meta_dates_in_the_forms_sites_use(value: str, expected: date) -> None:
@@ -42,9 +48,10 @@ def test_meta_dates_in_the_forms_sites_use(value: str, expected: date) -> None:
 @pytest.mark.parametrize(
     "value",
     ["", "   ", "soon", "2026-13-01", "2026-02-30", "32/01/2026", "0001-01-01T00:00:00",
-     "2026-03-07T25:00:00+07:00", "2026-03-07T10:00:00+99:00", "Mon, 99 Foo 2026", "452,714,435"],
+     "2026-03-07T25:00:00+07:00", "2026-03-07T10:00:00+99:00", "Mon, 99 Foo 2026", "452,714,435",
+     True, None, 10**30],
 )  # fmt: skip
-def test_garbage_meta_date_is_none_not_an_error(value: str) -> None:
+def test_garbage_meta_date_is_none_not_an_error(value: object) -> None:
     assert parse_meta_date(value) is None
 
 
@@ -59,50 +66,43 @@ def test_unparsable_metadata_falls_through_to_the_text() -> None:
     assert find_date(text, ["", "không rõ"]) == DateInfo(date(2023, 4, 17), 2023, "dateline")
 
 
-# --- the five seed releases, whole (portal chrome included) ------------------------------------
+# --- the five seed releases, as extraction hands them over ---------------------------------------
+
+
+def body(prefix: str) -> str:
+    """A seed's article as the extractor gives it to dating: the portal's dateline line first."""
+    return extract_text(seed(prefix)).text
 
 
 @pytest.mark.parametrize(
     ("prefix", "expected"),
     [
-        # "chiều 30-8"; past: "Năm 2022", "Tháng 3 năm 2023"
-        ("000", DateInfo(date(2023, 8, 30), 2023, "text")),
-        # "Ngày 10/8"; "từ năm 2005 đến nay" + "gần 18 năm qua" = 2023, above 2019 and 2015
-        ("001", DateInfo(date(2023, 8, 10), 2023, "text")),
-        # "Thứ hai - 17/04/2023 15:13", not "trưa ngày 14/4/2023", 1992 or 2009 from the body
-        ("002", DateInfo(date(2023, 4, 17), 2023, "dateline")),
-        # "21/11/2023 13:17:17" line above "Sáng 21/11"
-        ("003", DateInfo(date(2023, 11, 21), 2023, "dateline")),
-        # "Chiều 7/3"; "trong năm 2018, hai địa phương cần ..."; the appended article's 2021 is ignored
-        ("004", DateInfo(date(2018, 3, 7), 2018, "text")),
+        ("000", DateInfo(None, None, None)),  # "chiều 30-8": a day and month are not a year
+        ("001", DateInfo(None, None, None)),  # "Ngày 10/8", and "từ năm 2005 đến nay" is not evidence
+        ("002", DateInfo(date(2023, 4, 17), 2023, "dateline")),  # "Thứ hai - 17/04/2023 15:13"
+        ("003", DateInfo(date(2023, 11, 21), 2023, "dateline")),  # "21/11/2023 13:17:17" above "Sáng 21/11"
+        ("004", DateInfo(None, None, None)),  # "Chiều 7/3"; "trong năm 2018, ... cần" is not its date
     ],
 )
 def test_seed_releases(prefix: str, expected: DateInfo) -> None:
-    assert find_date(seed(prefix)) == expected
+    assert find_date(body(prefix)) == expected
 
 
-def test_seeds_as_cleaned_bodies() -> None:
-    """In production the extractor hands over the article alone; the answers stay the same."""
-    body_002 = seed("002").split("\n", 4)[4].split("Nguồn tin:")[0]
-    body_004 = seed("004").split("Xuân Khu (TTXVN)")[0]
-    assert body_002.startswith("Thứ hai - 17/04/2023")
-    assert find_date(body_002) == DateInfo(date(2023, 4, 17), 2023, "dateline")
-    assert find_date(body_004) == DateInfo(date(2018, 3, 7), 2018, "text")
-    assert find_date(seed("000").split("Theo Báo")[0]) == DateInfo(date(2023, 8, 30), 2023, "text")
-
-
-# --- datelines ---------------------------------------------------------------------------------
+# --- datelines at the head ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Thứ hai - 17/04/2023 15:13\nBình Phước thăm Jeollanam", date(2023, 4, 17)),
+        ("Thứ Hai, 12/05/2025 14:30\nTin", date(2025, 5, 12)),
         ("Chủ nhật, 05/03/2023\nTin", date(2023, 3, 5)),
-        ("21/11/2023 13:17:17 Xem cỡ chữ\nCTTĐT - Sáng 21/11, UBND tỉnh làm việc", date(2023, 11, 21)),
-        ("Trong khuôn khổ chuyến thăm, trưa ngày 14/4/2023, Đoàn công tác đã làm việc", date(2023, 4, 14)),
+        ("21/11/2023 13:17:17\nCTTĐT - Sáng 21/11, UBND tỉnh làm việc", date(2023, 11, 21)),
+        ("Ngày 14/4/2023, Đoàn công tác đã làm việc", date(2023, 4, 14)),
+        ("(TTXVN) Sáng 14/4/2023, Thủ tướng tiếp Đại sứ", date(2023, 4, 14)),
+        ("Hà Nội, ngày 14/4/2023 - Bộ Ngoại giao thông báo", date(2023, 4, 14)),
+        ("CTTĐT - Chiều 14-4-2023, UBND tỉnh làm việc", date(2023, 4, 14)),
         ("Ngày 5 tháng 9 năm 2024, hai bên ký kết", date(2024, 9, 5)),
-        ("10-8-2023\nHai tỉnh ký kết", date(2023, 8, 10)),
         ("2023-08-10\nHai tỉnh ký kết", date(2023, 8, 10)),
         ("Ngày đăng: 10/08/2023\nHai tỉnh ký kết", date(2023, 8, 10)),
     ],
@@ -111,71 +111,140 @@ def test_full_datelines(text: str, expected: date) -> None:
     assert find_date(text) == DateInfo(expected, expected.year, "dateline")
 
 
-def test_month_year_dateline_gives_the_year_only() -> None:
-    assert find_date("Tháng 3 năm 2023") == DateInfo(None, 2023, "dateline")
+def test_a_month_and_year_on_a_line_of_their_own_give_the_year_only() -> None:
+    assert find_date("Tháng 3 năm 2023\nHai tỉnh ký kết") == DateInfo(None, 2023, "dateline")
+    assert find_date("Tháng 5/2012, Facebook niêm yết trên sàn") == DateInfo(None, None, None)  # narrates
 
 
-def test_the_top_dateline_wins_over_dates_in_the_body() -> None:
+def test_the_head_dateline_wins_over_dates_in_the_body() -> None:
     text = "Chiều 7/3/2018, hai bên gặp nhau.\n\nTrước đó, ngày 22/12/1992, hai nước thiết lập quan hệ."
     assert find_date(text) == DateInfo(date(2018, 3, 7), 2018, "dateline")
 
 
-def test_a_date_inside_a_sentence_is_not_a_dateline() -> None:
-    text = "Hai nước thiết lập quan hệ ngoại giao ngày 22/12/1992 và nâng cấp vào tháng 10/2009."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hai nước thiết lập quan hệ ngoại giao ngày 22/12/1992 và nâng cấp vào tháng 10/2009.",  # in passing
+        "Trong khuôn khổ chuyến thăm, trưa ngày 14/4/2023, Đoàn công tác đã làm việc",  # not at the head
+        "Hai tỉnh ký kết.\nNgày 14/4/2023, Đoàn công tác đã làm việc",  # a later line
+        "Từ ngày 01/3/2021 đến ngày 15/5/2021, trường nhận hồ sơ",  # a period, not a dateline
+        "Hôm 17/12/2024, báo iDNES đăng bài phỏng vấn",
+        "Theo Nghị định số 15/2020/NĐ-CP ngày 3/2/2020 của Chính phủ",  # a law's date
+    ],
+)
+def test_a_date_that_is_not_at_the_head_is_not_a_dateline(text: str) -> None:
     assert find_date(text) == DateInfo(None, None, None)
 
 
 @pytest.mark.parametrize(
-    "text", ["Ngày 31/2, hai bên gặp nhau. Năm 2022", "Sáng 12/13/2023", "Ngày 10/8/1066"]
+    "text", ["Ngày 31/2/2023, hai bên gặp nhau.", "Sáng 12/13/2023", "Ngày 10/8/1066, trận Hastings"]
 )
 def test_impossible_dates_are_ignored(text: str) -> None:
     assert find_date(text) == DateInfo(None, None, None)
 
 
-# --- the year of a yearless dateline -------------------------------------------------------------
+# --- weak evidence leaves the year unknown -----------------------------------------------------
 
 
-def test_no_year_evidence_leaves_the_year_unknown() -> None:
-    text = "Ngày 10/8, tại Thái Nguyên, Bí thư Tỉnh ủy đã tiếp Đoàn công tác tỉnh Gyeongsangbuk-do."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 10/8, tại Thái Nguyên, Bí thư Tỉnh ủy đã tiếp Đoàn công tác.",  # a day and month
+        "Chiều 7/3, tổng vốn đạt 80,6 tỷ USD với 1.183 dự án; 452,714,435 lượt truy cập.",  # numbers
+        "Sáng 21/11, hai tỉnh làm việc. Năm 2022, hai tỉnh ký kết thỏa thuận hợp tác.",  # in passing
+        "Đến năm 2030, tỉnh phấn đấu trở thành trung tâm logistics của vùng.",  # a plan
+        "Chiều 30-8, hai bên gặp nhau. Từ năm 2005 đến nay, suốt 18 năm qua, hợp tác tốt.",
+        "Tối 22/12, lễ kỷ niệm 30 năm thiết lập quan hệ ngoại giao hai nước (1992-2022) diễn ra.",
+    ],
+)
+def test_years_in_passing_plans_and_yearless_datelines_give_no_year(text: str) -> None:
     assert find_date(text) == DateInfo(None, None, None)
 
 
-def test_numbers_are_not_years() -> None:
-    text = "Chiều 7/3, tổng vốn đạt 80,6 tỷ USD với 1.183 dự án; 452,714,435 lượt truy cập; 15oC."
+def test_plans_after_a_dateline_do_not_unseat_it() -> None:
+    text = "Ngày 14/4/2023, tỉnh họp. Phấn đấu đến năm 2030 ...; giai đoạn 2021-2025; tầm nhìn đến năm 2045."
+    assert find_date(text) == DateInfo(date(2023, 4, 14), 2023, "dateline")
+
+
+def test_a_head_date_the_text_narrates_past_is_a_story_not_the_release_date() -> None:
+    text = "Ngày 24/12/2008, thầy trò HLV Calisto hành quân đến Rajamangala. Năm 2019, họ trở lại."
     assert find_date(text) == DateInfo(None, None, None)
 
 
-def test_future_references_are_not_the_publication_year() -> None:
-    text = (
-        "Sáng 21/11, hai tỉnh làm việc. Năm 2022, hai tỉnh ký kết thỏa thuận hợp tác. "
-        "Quy hoạch tầm nhìn đến năm 2045; giai đoạn 2021-2025; kế hoạch năm 2025; đến năm 2030 sẽ hoàn thành."
+# --- never after the day it was indexed ---------------------------------------------------------
+
+
+def test_dates_after_the_day_indexed_are_refused() -> None:
+    indexed = date(2025, 6, 1)
+    assert find_date("Ngày 14/4/2027, hai bên ký kết", latest=indexed) == DateInfo(None, None, None)
+    assert find_date("Ngày 14/4/2025, hai bên ký kết", latest=indexed).year == 2025
+
+
+def test_a_future_metadata_date_gives_way_to_the_next_candidate() -> None:
+    fetched = date(2024, 5, 2)  # a WARC-Date: the page existed then
+    found = find_date("Nội dung.", ["2030-04-27", "2024-05-01T10:00:00+07:00"], latest=fetched)
+    assert found == DateInfo(date(2024, 5, 1), 2024, "metadata")
+    assert find_date("Nội dung.", ["2030-04-27"], latest=fetched) == DateInfo(None, None, None)
+
+
+# --- wherever a crawl puts the date -------------------------------------------------------------
+
+BODY = "Hai tỉnh ký kết thỏa thuận hợp tác trong lĩnh vực nông nghiệp và du lịch."
+TODAY = date(2026, 11, 29)
+
+
+def dated_record(field: str, value: object) -> object:
+    """A JSONL record's document, dated by `field` alone."""
+    record = {"title": "Hai tỉnh ký kết", "text": BODY, field: value}
+    return build_document(_jsonl_item(record, "crawl.jsonl", 1), "v", TODAY)
+
+
+@pytest.mark.parametrize("field", DATE_FIELDS)
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-10-01", date(2020, 10, 1)),
+        ("2025-04-08T15:09:00+07:00", date(2025, 4, 8)),
+        ("08/04/2025", date(2025, 4, 8)),
+        (1744099740, date(2025, 4, 8)),  # Unix seconds: 15:09 in Hà Nội
+        ("1744099740", date(2025, 4, 8)),
+    ],
+)
+def test_every_jsonl_date_field_in_every_form(field: str, value: object, expected: date) -> None:
+    doc = dated_record(field, value)
+    assert (doc.published, doc.year, doc.year_source) == (expected, expected.year, "metadata")
+
+
+def test_a_jsonl_date_after_the_day_indexed_is_refused() -> None:
+    doc = dated_record("date", "2030-04-27")
+    assert (doc.published, doc.year, doc.year_source) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<meta property="article:published_time" content="2025-05-12T14:30:00+07:00">',
+        '<span itemprop="datePublished" content="2025-05-12">12/5</span>',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-05-12"}</script>',
+        '<time datetime="2025-05-12T07:30:00Z">12/5</time>',
+        '<div class="byline">Thứ Hai, 12/05/2025 14:30</div>',  # a Vietnamese byline, any element
+    ],
+)
+def test_html_dates_wherever_the_page_prints_them(markup: str) -> None:
+    html = f"<html><body><h1>Hai tỉnh ký kết</h1>{markup}<p>{BODY}</p></body></html>"
+    doc = build_document(SourceItem("a.html", "html", html), "v", TODAY)
+    assert (doc.published, doc.year_source) == (date(2025, 5, 12), "metadata")
+
+
+def test_the_warc_date_bounds_the_page_date_from_above() -> None:
+    """A page fetched on 2 May 2024 was published by then: a later date it claims is refused."""
+    html = (
+        '<html><head><meta property="article:published_time" content="2030-04-27">'
+        '</head><body><h1>Hai tỉnh ký kết</h1><time datetime="2024-05-01">1/5</time>'
+        f"<p>{BODY}</p></body></html>"
     )
-    assert find_date(text) == DateInfo(date(2022, 11, 21), 2022, "text")
-
-
-def test_span_to_now_gives_the_year() -> None:
-    text = "Chiều 30-8, hai bên gặp nhau. Từ năm 2005 đến nay, suốt 18 năm qua, hợp tác tốt. Năm 2019 ..."
-    assert find_date(text) == DateInfo(date(2023, 8, 30), 2023, "text")
-
-
-def test_anniversary_gives_the_year() -> None:
-    text = "Tối 22/12, lễ kỷ niệm 30 năm thiết lập quan hệ ngoại giao hai nước (1992-2022) diễn ra."
-    assert find_date(text) == DateInfo(date(2022, 12, 22), 2022, "text")
-
-
-def test_contradicting_exact_years_give_no_year() -> None:
-    text = "Ngày 10/8, trong năm 2018, hai bên cần phối hợp. Kỷ niệm 30 năm (1992-2022)."
-    assert find_date(text) == DateInfo(None, None, None)
-
-
-def test_a_past_event_later_in_the_year_than_the_dateline_rules_that_year_out() -> None:
-    # Published on 5/3 of a year after 2022, but which one the text does not say.
-    assert find_date("Sáng 5/3, hai bên gặp. Tháng 9 năm 2022, hai bên ký kết.") == DateInfo(None, None, None)
-    assert find_date("Sáng 5/10, hai bên gặp. Tháng 9 năm 2022, hai bên ký kết.") == DateInfo(
-        date(2022, 10, 5), 2022, "text"
-    )
-
-
-def test_appended_related_article_is_not_evidence() -> None:
-    text = "Chiều 7/3, hai bên gặp nhau. Năm 2017, Lễ hội thành công.\nTin liên quan\nNgày 1/3, năm 2021."
-    assert find_date(text) == DateInfo(date(2017, 3, 7), 2017, "text")
+    item = SourceItem("a.warc#1", "html", html, fetched="2024-05-02T03:00:00Z")
+    assert build_document(item, "v", TODAY).published == date(2024, 5, 1)
+    html_without = html.replace('<time datetime="2024-05-01">1/5</time>', "")
+    undated = build_document(SourceItem("a.warc#1", "html", html_without, fetched="2024-05-02"), "v", TODAY)
+    assert (undated.published, undated.year) == (None, None)  # never the fetch date itself

@@ -61,12 +61,13 @@ def test_values_of_one_facet_are_ored_and_facets_anded(snapshot):
     assert search(snapshot, SearchRequest("", {"country": ("Atlantis",)})).total == 0
 
 
-def test_an_empty_query_lists_everything_newest_first(snapshot):
+def test_an_empty_query_lists_everything_newest_first_the_undated_last(snapshot):
     result = search(snapshot, SearchRequest(""))
     dates = [h.published for h in result.hits]
-    assert result.total == 5 and dates == sorted(dates, reverse=True)
+    dated = [d for d in dates if d]
+    assert result.total == 5 and dates == sorted(dated, reverse=True) + [None] * (5 - len(dated))
     oldest = search(snapshot, SearchRequest("", sort="oldest"))
-    assert [h.published for h in oldest.hits] == sorted(dates)
+    assert [h.published for h in oldest.hits] == sorted(dated) + [None] * (5 - len(dated))
 
 
 def test_snippets_mark_the_matches_in_escaped_text(snapshot):
