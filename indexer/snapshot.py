@@ -104,6 +104,9 @@ class Snapshots:
     def current(self) -> Snapshot:
         with self._lock:
             snap = self._snapshot
-            if snap is None or snap.generation != self.store.generation() or not snap.searcher.up_to_date():
-                self._snapshot = Snapshot(self.store.open().searcher(), self.store.generation())
+            generation = self.store.generation()
+            if snap is None or snap.generation != generation or not snap.searcher.up_to_date():
+                # The folder resolved once, then opened: resolving again after opening could
+                # label an old generation's reader with a new name if a rebuild swapped between.
+                self._snapshot = Snapshot(self.store.open(generation).searcher(), generation)
             return self._snapshot

@@ -216,11 +216,12 @@ class IndexStore:
     def exists(self) -> bool:
         return self.current.exists() and whoosh_index.exists_in(self.current)
 
-    def open(self):
-        """The current Whoosh index, for reading or incremental writing."""
+    def open(self, generation: Path | None = None):
+        """The current Whoosh index (or the `generation` folder given), for reading or
+        incremental writing."""
         if not self.exists():
             raise IndexMissing(f"no index at {self.path}: run `thongcao index` first")
-        return whoosh_index.open_dir(str(self.current.resolve()))
+        return whoosh_index.open_dir(str(generation or self.current.resolve()))
 
     def outdated(self) -> bool:
         """True when the current index lacks a field this version writes (a new facet, stories)

@@ -114,3 +114,26 @@ def test_an_index_with_fields_of_another_type_or_format_is_rebuilt(tmp_path, cha
     assert store.outdated()
     index_paths(store, [CORPUS])
     assert store.generation().name == "gen-0002" and not store.outdated()
+
+
+def test_a_snapshot_is_labelled_with_the_generation_its_reader_opened(tmp_path):
+    """A rebuild swapping `current` while a server opens its reader: the snapshot must not
+    take the new generation's name for the old reader, or it would never renew."""
+    from pathlib import Path
+
+    store = IndexStore(tmp_path / "index")
+    index_paths(store, [CORPUS])
+    old = store.generation()
+    index_paths(store, [CORPUS], rebuild=True)  # gen-0002; gen-0001 is kept for readers
+    new = store.generation()
+    store.swap(old)  # back to gen-0001: the next open sees it ...
+    opened = store.open
+
+    def open_then_swap(generation=None):
+        ix = opened(generation)
+        store.swap(new)  # ... and a rebuild swaps to gen-0002 right after
+        return ix
+
+    store.open = open_then_swap
+    snap = Snapshots(store).current()
+    assert snap.generation == Path(snap.searcher._ix.storage.folder)
