@@ -8,10 +8,11 @@ vowels and đ), kept only if the index holds them, and ranked by how many docume
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import product
-from math import log1p
+from math import log1p, prod
 
 from indexer.text import normalize_tones
 
@@ -52,15 +53,32 @@ def syllable_readings(reader, bare: str) -> list[tuple[int, str]]:
 def word_readings(reader, bare_word: str) -> list[tuple[int, str]]:
     """(documents, reading) for each accented form of a bare word the index holds, most used
     first.  A word of several syllables must exist as a segmented word in the index, so a
-    reading is one the corpus writes, not a product of likely syllables."""
+    reading is one the corpus writes, not a product of likely syllables.  At most
+    MAX_COMBINATIONS are looked up (the least used syllable readings go first), and the
+    answer is kept for the reader: planning and the suggestion both ask."""
     if reader is None:
         return []
+    known = _ANSWERS.setdefault(reader, {})
+    if bare_word not in known:
+        known[bare_word] = _word_readings(reader, bare_word)
+    return known[bare_word]
+
+
+# Per reader (one a snapshot): dropped with it.
+_ANSWERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+MAX_COMBINATIONS = 64
+
+
+def _word_readings(reader, bare_word: str) -> list[tuple[int, str]]:
     parts = bare_word.split("_")
     options = [syllable_readings(reader, p) for p in parts]
     if not all(options):
         return []
     if len(parts) == 1:
         return options[0]
+    while prod(len(o) for o in options) > MAX_COMBINATIONS:
+        longest = max(options, key=len)
+        longest.pop()  # its least used reading
     found = []
     for combination in product(*options):
         word = "_".join(form for _, form in combination)

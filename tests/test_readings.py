@@ -64,3 +64,27 @@ def test_the_search_result_carries_the_suggestion_in_context(snap):
     from indexer.search import SearchRequest, search
 
     assert search(snap, SearchRequest("bao lu mien trung")).suggestion == "bão lũ miền trung"
+
+
+class CountingReader:
+    """A reader whose every syllable has five readings, counting the lookups made of it."""
+
+    def __init__(self) -> None:
+        self.lookups = 0
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        self.lookups += 1
+        return 1 + len(term) % 7
+
+
+def test_a_long_bare_word_costs_a_bounded_number_of_lookups_once():
+    from indexer.readings import MAX_COMBINATIONS, TOP
+
+    reader = CountingReader()
+    word_readings(reader, "thanh_pho_ho_chi")
+    syllables = 4
+    assert reader.lookups <= MAX_COMBINATIONS + syllables * 18  # not TOP ** 4 = 625 and more
+    assert TOP**syllables > MAX_COMBINATIONS
+    before = reader.lookups
+    word_readings(reader, "thanh_pho_ho_chi")
+    assert reader.lookups == before  # asked again (the suggestion after the plan): kept
