@@ -104,7 +104,10 @@ def test_the_page_links_to_its_json_twin_feed_and_opensearch(client):
 def test_hostile_documents_are_shown_as_text(client, url):
     html, page = get_page(client, url)
     assert "<img src=x" not in html and "<script>alert" not in html and "<b onmouseover" not in html
-    assert "&lt;img src=x onerror=" in html or "&amp;lt;img" in html  # "alert" may be marked
+    if url.startswith("/feed.atom"):  # an HTML summary inside XML: escaped for each, twice
+        assert "&amp;lt;img src=x onerror=" in html
+    else:
+        assert "&lt;img src=x onerror=" in html and "&amp;lt;" not in html
     assert not [h for h in page.hrefs if h.strip().lower().startswith("javascript:")]
 
 
