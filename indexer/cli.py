@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="?", default="")
     for facet in FACET_FIELDS:
         search.add_argument(facet.option, dest=facet.name, action="append", default=[], help=facet.label)
+    search.add_argument(
+        "--from", dest="date_from", default="", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD"
+    )
+    search.add_argument(
+        "--to", dest="date_to", default="", metavar="DATE", help="the last day included, likewise"
+    )
     search.add_argument("--page", type=int, default=1)
     search.add_argument("--per-page", type=int, default=10)
     search.add_argument("--sort", default="relevance", choices=("relevance", "newest", "oldest"))
@@ -139,7 +145,9 @@ def _search(args) -> int:
     from indexer.store import IndexStore
 
     filters = {facet.name: tuple(getattr(args, facet.name)) for facet in FACET_FIELDS}
-    request = SearchRequest(args.query, filters, args.page, args.per_page, args.sort)
+    request = SearchRequest(
+        args.query, filters, args.page, args.per_page, args.sort, args.date_from, args.date_to
+    )
     snapshot = Snapshots(IndexStore(args.index)).current()
     result = search(snapshot, request)
     if args.json:

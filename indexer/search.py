@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
-from indexer import grouping
+from indexer import grouping, timeline
 from indexer.errors import BadRequest
 from indexer.facet_fields import FACETS as FACET_FIELDS
 from indexer.query import marks_for, parse, plan, suggestion, typed_marks
@@ -39,9 +39,12 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     sort: str = "relevance"
+    date_from: str = ""  # `from`: YYYY, YYYY-MM or YYYY-MM-DD, included; "" for open
+    date_to: str = ""  # `to`, likewise
 
     def validate(self) -> None:
         """Raise BadRequest for values no page could honour."""
+        self.date_range()
         if len(self.q) > MAX_QUERY_CHARS:
             raise BadRequest(f"query too long: {len(self.q)} characters (limit {MAX_QUERY_CHARS})")
         if not 1 <= self.page <= MAX_PAGE:
@@ -53,6 +56,10 @@ class SearchRequest:
         unknown = set(self.filters) - set(FACETS)
         if unknown:
             raise BadRequest(f"unknown facet: {', '.join(sorted(unknown))}")
+
+    def date_range(self) -> tuple[int | None, int | None]:
+        """The range as YYYYMMDD bounds (None: open); BadRequest for a date in another form."""
+        return timeline.bound(self.date_from, end=False), timeline.bound(self.date_to, end=True)
 
 
 @dataclass
@@ -85,6 +92,7 @@ class SearchResult:
     per_page: int
     hits: list[Hit]
     facets: dict[str, list[dict[str, object]]]
+    timeline: list[dict[str, object]] = field(default_factory=list)  # {"period", "count"}: hits per period
     suggestion: str | None = None
     widened: dict[str, object] | None = None  # {"query", "total"}: the same words without accents
 
@@ -124,6 +132,9 @@ def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
     else:  # nothing to search for: everything when nothing was typed, else nothing
         matches = snap.live.copy() if not request.q.strip() else np.zeros(snap.size, dtype=bool)
         scores = None
+    start, end = request.date_range()
+    if start is not None or end is not None:  # the range narrows the query itself: facet counts follow it
+        matches &= timeline.in_range(snap.dates, start, end)
     masks = {
         name: snap.facets[name].mask(tuple(values), snap.size)
         for name, values in request.filters.items()
@@ -152,7 +163,8 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
         hits.append(_hit(snap, docnum, stored, snippet=marked, score=round(float(score), 4)))
     hint = suggestion(found.node, snap.searcher.reader(), snap.engine.beside)
     wider = _widened(snap, request, found.node, total)
-    return SearchResult(request.q, total, request.page, request.per_page, hits, facets, hint, wider)
+    periods = timeline.timeline(snap.dates, found.selected, snap.grouped)
+    return SearchResult(request.q, total, request.page, request.per_page, hits, facets, periods, hint, wider)
 
 
 def _widened(snap: Snapshot, request: SearchRequest, node, total: int) -> dict[str, object] | None:

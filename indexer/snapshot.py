@@ -17,6 +17,8 @@ from indexer.engine import Engine
 from indexer.store import FACETS, IndexStore
 from indexer.whoosh_threads import install as _share_readers_between_threads
 
+UNKNOWN_YEAR = "unknown"  # the year facet's value for releases no date could be trusted for
+
 _share_readers_between_threads()  # one Snapshot's searcher serves all of a server's threads
 
 
@@ -54,6 +56,7 @@ class Snapshot:
         self.engine = Engine(reader, self.live)
         self.dates = self._dates(reader)
         self.facets = {name: self._facet(reader, name) for name in FACETS}
+        self._date_known_years()
         self.stories = self._stories(reader)
         self.story_sizes = np.bincount(self.stories[self.live], minlength=self.size)
         # None when no two live documents share a story: counting then skips the grouping.
@@ -64,6 +67,17 @@ class Snapshot:
             return np.zeros(self.size, dtype=np.int64)
         column = reader.column_reader("date")
         return np.fromiter((column[n] for n in range(self.size)), dtype=np.int64, count=self.size)
+
+    def _date_known_years(self) -> None:
+        """A release whose year alone is known ("Tháng 3 năm 2023") dates as YYYY0000: it sorts
+        after that year's dated releases and before the undated (0), and a range of whole
+        years holds it (indexer.timeline)."""
+        year = self.facets["year"]
+        for code, value in enumerate(year.values):
+            if value.isdigit():
+                docs = year.docs[year.codes == code]
+                undated = docs[self.dates[docs] == 0]
+                self.dates[undated] = int(value) * 10000
 
     def _stories(self, reader) -> np.ndarray:
         """Each document's story as a small integer (its own number in an index without stories)."""
@@ -79,10 +93,19 @@ class Snapshot:
         return int(self.story_sizes[self.stories[docnum]]) - 1
 
     def _facet(self, reader, name: str) -> FacetPostings:
+        """A facet's postings.  No value is ever blank (a document without a source simply has
+        none); documents without a year are the one value UNKNOWN_YEAR, which a filter can pick."""
         if name not in reader.schema:  # an index written before this facet existed
             return FacetPostings([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-        values = [v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(name)]
+        terms = (v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(name))
+        values = [v for v in terms if v.strip() and v != UNKNOWN_YEAR]
         docs = [self.engine.documents(name, value) for value in values]
+        if name == "year":
+            dated = np.zeros(self.size, dtype=bool)
+            for found in docs:
+                dated[found] = True
+            values.append(UNKNOWN_YEAR)
+            docs.append(np.flatnonzero(self.live & ~dated))
         codes = [np.full(len(d), i, dtype=np.int64) for i, d in enumerate(docs)]
         docs_all = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
         codes_all = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -94,6 +95,7 @@ def schema() -> Schema:
         url=STORED(),
         published=STORED(),
         year_source=STORED(),
+        indexed=STORED(),  # when this copy was indexed (UTC, ISO 8601): an undated release's only time
         date=NUMERIC(int, bits=32, sortable=True),
         story=ID(stored=True, sortable=True),  # the id of the first copy of a syndicated story
         minhash=STORED(),  # its text's MinHash, so later runs can find its copies (indexer.stories)
@@ -144,6 +146,7 @@ def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, objec
         "url": doc.url,
         "published": published,
         "year_source": doc.year_source,
+        "indexed": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "date": int(published.replace("-", "")) if published else 0,
         "story": doc.story or doc.id,
         "minhash": doc.minhash,

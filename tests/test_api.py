@@ -31,7 +31,8 @@ def test_search_returns_the_librarys_result_unchanged(client, web_index):
     data = get_json(client, "/api/search?q=hợp+tác&country=Hàn+Quốc&page=2&per_page=2&sort=newest")
     request = SearchRequest("hợp tác", {"country": ("Hàn Quốc",), "province": (), "year": ()}, 2, 2, "newest")
     assert data == search(Snapshots(IndexStore(web_index)).current(), request).to_dict()
-    assert set(data) == {"query", "total", "page", "per_page", "hits", "facets", "suggestion", "widened"}
+    keys = {"query", "total", "page", "per_page", "hits", "facets", "timeline", "suggestion", "widened"}
+    assert set(data) == keys
     assert all(set(hit) == HIT_KEYS for hit in data["hits"])
 
 

@@ -77,7 +77,9 @@ def test_texts_analysed_in_a_worker_index_exactly_as_whoosh_would_analyse_them(t
     for field, term in analysed.all_terms():
         items = [list(r.postings(field, term).all_items()) for r in (analysed, plain_reader)]
         assert items[0] == items[1]
-    assert [analysed.stored_fields(n) for n in range(5)] == [plain_reader.stored_fields(n) for n in range(5)]
+    timeless = [[{k: v for k, v in r.stored_fields(n).items() if k != "indexed"} for n in range(5)]
+                for r in (analysed, plain_reader)]  # fmt: skip
+    assert timeless[0] == timeless[1]  # but when each was indexed, a second apart
 
 
 def _raw_texts(row, doc):

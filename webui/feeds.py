@@ -10,38 +10,42 @@ request named, and a feed's id is its search's URL, not the request's as it was 
 from __future__ import annotations
 
 import re
+import time
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, current_app, request, url_for
 
 from indexer.errors import BadRequest
-from indexer.search import SearchRequest, search
+from indexer.search import search
 from webui import links
 from webui.index import get_snapshot, known_values
-from webui.params import facet_filters, query_text, url_params
+from webui.params import search_request, url_params
 
 bp = Blueprint("feeds", __name__)
 
 ATOM = "http://www.w3.org/2005/Atom"
 OPENSEARCH = "http://a9.com/-/spec/opensearch/1.1/"
+UNDATED_NOTE = "Thông cáo không rõ ngày đăng có <updated> là lúc được lập chỉ mục, không phải ngày đăng."
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @bp.get("/feed.atom")
 def atom():
     """The newest documents matching the search parameters, as an Atom feed."""
-    args, entries = request.args, current_app.config["FEED_ENTRIES"]
-    req = SearchRequest(query_text(args), facet_filters(args, known_values()), 1, entries, "newest")
-    result = search(get_snapshot(), req)
+    entries = current_app.config["FEED_ENTRIES"]
+    req = search_request(request.args, known_values(), page=1, per_page=entries, sort="newest")
+    snapshot = get_snapshot()
+    result = search(snapshot, req)
     feed = ET.Element("feed", xmlns=ATOM)
     title = f"thongcao: {req.q}" if req.q.strip() else "thongcao: thông cáo mới nhất"
-    dates = [f"{hit.published}T00:00:00Z" for hit in result.hits if hit.published]
-    updated = max(dates, default=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    times = {hit.id: _entry_time(snapshot, hit) for hit in result.hits}
+    updated = max(times.values(), default=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     params = url_params(req, sort=None, page=None, per_page=None)
     itself = url_for("feeds.atom", _external=True, **params)  # the search's own URL, not the request's
     _add(feed, "id", itself)
     _add(feed, "title", title)
+    _add(feed, "subtitle", UNDATED_NOTE)
     _add(feed, "updated", updated)
     _add(feed, "link", rel="self", href=itself)
     html_page = url_for("views.search_page", _external=True, **params)
@@ -55,12 +59,27 @@ def atom():
         _add(entry, "link", rel="alternate", type="text/html", href=page)
         if links.web_link(hit.url):
             _add(entry, "link", rel="related", href=links.web_link(hit.url))
-        _add(entry, "updated", f"{hit.published}T00:00:00Z" if hit.published else updated)
+        _add(entry, "updated", times[hit.id])
+        if not hit.published:  # says so: this time is not a publication date
+            _add(entry, "category", term="undated", label=UNDATED_NOTE)
         for term in hit.countries + hit.locality + hit.provinces:
             _add(entry, "category", term=term)
         _add(entry, "summary", hit.snippet, type="html")
     body = ET.tostring(feed, encoding="unicode")
     return Response('<?xml version="1.0" encoding="utf-8"?>\n' + body, mimetype="application/atom+xml")
+
+
+def _entry_time(snapshot, hit) -> str:
+    """An entry's <updated>: the day it was published, else the time it was indexed (never
+    another release's date), else, from an index written before that was kept, when its
+    generation was written, which is no earlier."""
+    if hit.published:
+        return f"{hit.published}T00:00:00Z"
+    indexed = (snapshot.searcher.document(id=hit.id) or {}).get("indexed")
+    if indexed:
+        return indexed
+    written = snapshot.generation.stat().st_mtime if snapshot.generation else time.time()
+    return datetime.fromtimestamp(written, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @bp.get("/opensearch.xml")

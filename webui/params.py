@@ -1,7 +1,8 @@
 """URL parameters → SearchRequest, and back to URL parameters for links.
 
 The parameters are those of the CLI: `q`, `country`, `province`, `year` (each facet may
-repeat), `page`, `per_page`, `sort`.  A number that is not a number is a BadRequest, as
+repeat), `from` and `to` (YYYY, YYYY-MM or YYYY-MM-DD, both included), `page`, `per_page`,
+`sort`.  A number that is not a number, or a date in another form, is a BadRequest, as
 is anything `SearchRequest.validate` refuses.  Facet values are bounded, not refused: a
 request keeps at most MAX_FACET_VALUES of each facet and, given the values the index holds,
 drops those it does not (they cannot add a hit), so a URL of 2,000 `country=` values costs
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
+from dataclasses import replace
 
 from werkzeug.datastructures import MultiDict
 
@@ -36,6 +38,8 @@ def search_request(args: MultiDict, known: Known | None = None, **overrides: obj
         "page": _integer(args, "page", 1),
         "per_page": _integer(args, "per_page", DEFAULT_PER_PAGE),
         "sort": args.get("sort") or "relevance",
+        "date_from": args.get("from", "").strip()[:MAX_VALUE_CHARS],
+        "date_to": args.get("to", "").strip()[:MAX_VALUE_CHARS],
     }
     request = SearchRequest(**{**values, **overrides})
     request.validate()
@@ -71,15 +75,22 @@ def lenient_request(args: MultiDict, known: Known | None = None) -> SearchReques
     search allows, so the page does not repeat a huge one) and the valid choices."""
     sort = args.get("sort", "")
     q = query_text(args)[:MAX_QUERY_CHARS]
-    return SearchRequest(q, facet_filters(args, known), sort=sort if sort in SORTS else "relevance")
+    request = SearchRequest(q, facet_filters(args, known), sort=sort if sort in SORTS else "relevance")
+    dates = {"date_from": args.get("from", "").strip()[:10], "date_to": args.get("to", "").strip()[:10]}
+    try:
+        replace(request, **dates).date_range()
+    except BadRequest:  # a malformed date may be what was refused: the form drops it
+        return request
+    return replace(request, **dates)
 
 
 def url_params(request: SearchRequest, **changes: object) -> dict[str, object]:
     """The URL parameters of a request, defaults left out; `changes` override (None drops)."""
     params: dict[str, object] = {"q": request.q, **{k: list(v) for k, v in request.filters.items()}}
+    params.update({"from": request.date_from, "to": request.date_to})
     params.update(sort=request.sort, per_page=request.per_page, page=request.page)
     params.update(changes)
-    defaults = {"q": "", "sort": "relevance", "per_page": DEFAULT_PER_PAGE, "page": 1}
+    defaults = {"q": "", "from": "", "to": "", "sort": "relevance", "per_page": DEFAULT_PER_PAGE, "page": 1}
     return {k: v for k, v in params.items() if v not in (None, [], ()) and defaults.get(k, None) != v}
 
 
