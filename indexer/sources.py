@@ -8,41 +8,31 @@ stops the rest of a crawl from being indexed.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 from indexer import legacy
 from indexer.decode import declared_html_charset, decode
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import DecodeError
+from indexer.files import MAX_DOCUMENT_BYTES, NotRegular, digest, not_regular, opened
 from indexer.identity import below, printable
 from indexer.text import nfc
+from indexer.warc import read_warc
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
-# One press release is tens of kilobytes; pyvi segments ~100-150 KB of text a second, so a
-# bigger single document (a .txt or .html file, a JSONL record, a WARC response) is a dump,
-# not an article, and would hold a run for minutes: it is rejected as "too large".
-MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
 # A JSONL line holds one record: its body (at most the document limit) escaped, plus its fields.
 MAX_LINE_BYTES = 4 * MAX_DOCUMENT_BYTES
 
 Read = SourceItem | Rejected
-
-
-def digest(data: bytes) -> str:
-    """A content fingerprint: equal bytes mean the document needs no re-indexing."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def kind_of(path: Path) -> str | None:
@@ -100,7 +90,7 @@ class Crawl:
             self.roots.append(printable(real))
             yield from read_file(given, printable(real), shown)
         else:
-            yield Rejected(shown, _not_regular(mode), printable(real))
+            yield Rejected(shown, not_regular(mode), printable(real))
 
     def _folder(self, given: Path, real: Path) -> Iterator[Read]:
         """Every crawl file below a named folder, in a stable order; links only within it."""
@@ -158,36 +148,7 @@ def _refused(file: Path, root: Path) -> str | None:
         mode = file.stat().st_mode
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
-    return None if stat.S_ISREG(mode) else _not_regular(mode)
-
-
-def _not_regular(mode: int) -> str:
-    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a device", stat.S_ISBLK: "a device"}
-    kinds[stat.S_ISSOCK] = "a socket"
-    kind = next((name for test, name in kinds.items() if test(mode)), "not a file")
-    return f"not a regular file ({kind})"
-
-
-@contextmanager
-def opened(file: Path) -> Iterator[BinaryIO]:
-    """A file opened for reading only if it is a regular file when opened (a FIFO named in
-    its place does not block: O_NONBLOCK), so a swap after the walk cannot hang the run."""
-    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise _NotRegular(_not_regular(mode))
-        os.set_blocking(fd, True)
-        handle = os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-    with handle:
-        yield handle
-
-
-class _NotRegular(OSError):
-    pass
+    return None if stat.S_ISREG(mode) else not_regular(mode)
 
 
 def read_file(file: Path, origin: str, shown: str | None = None) -> Iterator[Read]:
@@ -205,8 +166,6 @@ def read_file(file: Path, origin: str, shown: str | None = None) -> Iterator[Rea
         return
     try:
         if kind == "warc":
-            from indexer.warc import read_warc
-
             yield from _located(read_warc(file, origin, shown), shown, origin)
             return
         if kind == "jsonl" and _utf8_without_nul(file):
@@ -219,7 +178,7 @@ def read_file(file: Path, origin: str, shown: str | None = None) -> Iterator[Rea
             limit = f"limit {MAX_DOCUMENT_BYTES} for one document"
             yield Rejected(shown, f"file too large: {size} bytes ({limit})", origin)
             return
-    except _NotRegular as exc:
+    except NotRegular as exc:
         yield Rejected(shown, str(exc), origin)
         return
     except OSError as exc:

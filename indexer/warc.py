@@ -13,8 +13,8 @@ from warcio.exceptions import ArchiveLoadFailed
 from indexer.decode import declared_html_charset, decode, header_charset
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import DecodeError
+from indexer.files import MAX_DOCUMENT_BYTES, digest, opened
 from indexer.identity import printable
-from indexer.sources import MAX_DOCUMENT_BYTES, digest, opened
 
 
 def read_warc(file: Path, origin: str, shown: str | None = None) -> Iterator[SourceItem | Rejected]:
