@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     index.add_argument("--yes", action="store_true", help="confirm a prune that deletes over half the index")
     index.add_argument("--json", action="store_true", help="print the run's counts as JSON")
+    index.add_argument("--verbose", action="store_true", help="show where inputs met a bug")
 
     search = command("search", "search the index")
     search.add_argument("query", nargs="?", default="")
@@ -134,6 +135,8 @@ def _index(args) -> int:
     )
     for rejected in report.rejected:
         print(f"  rejected {rejected.path}: {rejected.reason}")
+        if args.verbose and rejected.traceback:
+            print("    " + rejected.traceback.rstrip().replace("\n", "\n    "))
     return 0
 
 

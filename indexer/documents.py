@@ -52,6 +52,7 @@ class Rejected:
     path: str
     reason: str
     file: str | None = None  # the crawl file it came from, absolute, so --prune keeps its documents
+    traceback: str | None = None  # where a bug met by this input was raised (`index --verbose`)
 
     def __post_init__(self) -> None:
         # A parser's message may quote the input (warcio quotes a broken record's first line,

@@ -84,8 +84,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         title = _title(soup, meta, site, page_url)
         dates = _dates(soup, meta, ld)
         text = _body(soup, meta)
-    except (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError):
-        return Extracted(title="", text="", url=url)  # a parser corner we did not foresee
+    except (RecursionError, ValueError):  # nested past Python's stack, or markup lxml refuses
+        return Extracted(title="", text="", url=url)
     source = _clean(site or "") or None
     return Extracted(title=title, text=text, url=page_url, source=source, meta_dates=dates)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -33,9 +34,9 @@ def prepare(job: Job, segments: SegmentCache | None = None) -> Prepared:
         if isinstance(document, Rejected):
             return document
         return fields(document, segments.tokenize if segments else None)
-    except Exception as exc:  # a bug met by one odd input must not stop the crawl
+    except Exception as exc:  # a bug met by one odd input must not stop the crawl, nor hide
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
-        return Rejected(item.origin, reason, item.file)
+        return Rejected(item.origin, reason, item.file, traceback.format_exc())
 
 
 def default_workers() -> int:

@@ -148,3 +148,19 @@ def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path):
     pipe = f"'{thongcao}' show --index '{index}' --json {hit['id']} | head -c 10 >/dev/null"
     done = subprocess.run(["bash", "-o", "pipefail", "-c", pipe], capture_output=True, text=True, timeout=120)
     assert (done.stderr, done.returncode) == ("", 0)
+
+
+def test_an_input_meeting_a_bug_is_rejected_by_its_type_and_verbose_shows_it(tmp_path, monkeypatch, capsys):
+    from indexer import cli, workers
+
+    def broken(item, digest):
+        raise TypeError("a bug in extraction")
+
+    monkeypatch.setattr(workers, "build_document", broken)
+    index, seed = str(tmp_path / "index"), str(CORPUS / "000_eb25f7a71b7afa55.txt")
+    assert cli.main(["index", "--index", index, seed]) == 0
+    quiet = capsys.readouterr().out
+    assert "extraction failed: TypeError: a bug in extraction" in quiet and "Traceback" not in quiet
+    assert cli.main(["index", "--index", index, "--verbose", seed]) == 0
+    loud = capsys.readouterr().out
+    assert "Traceback (most recent call last)" in loud and 'raise TypeError("a bug in extraction")' in loud

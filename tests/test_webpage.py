@@ -252,3 +252,14 @@ def test_any_markup_gives_a_result(html: str, url: str | None) -> None:
 def shared_pages():
     """The real pages live beside the project, in ../shared/html; CI has them too."""
     shared("html")
+
+
+def test_a_bug_in_extraction_surfaces_instead_of_passing_for_a_page_without_text(monkeypatch):
+    import indexer.webpage as webpage
+
+    def broken(soup, meta):
+        raise AttributeError("a bug in the body finder")
+
+    monkeypatch.setattr(webpage, "_body", broken)
+    with pytest.raises(AttributeError, match="a bug in the body finder"):
+        extract_html("<html><body><p>Tỉnh Quảng Trị hợp tác với Lào.</p></body></html>")
