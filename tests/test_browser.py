@@ -126,3 +126,34 @@ def test_hostile_documents_run_nothing(page, live_server, hostile_ids):
     source = page.goto(live_server + f"/doc/{scripted}").text()
     assert "&lt;img src=x onerror=alert(1)&gt;" in source and "<img src=x" not in source
     assert "<img src=x onerror=alert(1)>" in page.inner_text("h1")
+
+
+def test_the_timeline_sets_the_range_and_the_range_form_narrows_it(page, seed_server):
+    """The seeds dated by their datelines (17/04/2023, 21/11/2023) are two bars of a monthly chart."""
+    from playwright.sync_api import expect
+
+    page.goto(seed_server + "/")
+    chart = page.locator("svg.timeline-chart")
+    expect(chart).to_be_visible()
+    caption = page.locator("#timeline-caption")
+    expect(caption).to_contain_text("Số tin theo tháng, từ 4/2023 đến 11/2023 (3 tin không rõ tháng")
+    assert chart.locator("a.bar").count() == 2 and chart.locator("rect").count() == 8  # empty months drawn
+    assert chart.locator("text.count").all_text_contents() == ["1", "1"]  # counts as text, not colour alone
+    assert count_of(page, "year", "unknown") == "3"
+    expect(page.locator('label:has(input[value="unknown"]) .value')).to_have_text("Không rõ năm")
+
+    with page.expect_navigation():
+        page.click('svg.timeline-chart a.bar[data-period="2023-04"]')
+    assert "from=2023-04" in page.url and "to=2023-04" in page.url
+    expect(page.locator("#results-heading")).to_contain_text("1 kết quả")
+    expect(page.locator(".chosen")).to_contain_text("Thời gian: 4/2023")
+    expect(page.locator(".hit time")).to_have_attribute("datetime", "2023-04-17")
+    assert page.input_value("#from") == "2023-04" and page.input_value("#to") == "2023-04"
+
+    page.fill("#from", "2023")
+    page.fill("#to", "2023-11-30")
+    with page.expect_navigation():
+        page.press("#to", "Enter")
+    expect(page.locator("#results-heading")).to_contain_text("2 kết quả")
+    page.locator("details.timeline-table summary").click()  # the chart's text alternative
+    expect(page.locator("details.timeline-table tbody tr")).to_have_count(8)

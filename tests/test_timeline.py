@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import random
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -202,3 +203,36 @@ def test_exports_keep_to_the_range_copies_included(client):
     rows = list(csv.DictReader(io.StringIO(client.get("/export.csv?from=2023-06-01&to=2023-06-30").text)))
     assert sorted(row["title"][-3:].strip("() ") for row in rows) == ["c", "c2"]
     assert len(client.get("/export.json?from=2019&to=2019").get_json()) == 1
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+
+def test_the_page_draws_the_timeline_each_bar_a_link_to_its_range(client):
+    html = client.get("/?q=H%C3%A0n+Qu%E1%BB%91c").get_data(as_text=True)
+    chart = html[html.index('<svg class="timeline-chart"') : html.index("</svg>")]
+    assert 'aria-labelledby="timeline-caption"' in chart
+    links = re.findall(r'<a class="bar" href="([^"]+)" data-period="([^"]+)" aria-label="([^"]+)"', chart)
+    assert [(period, label) for _, period, label in links] == [
+        ("2023-04", "4/2023: 1 tin"),
+        ("2023-06", "6/2023: 1 tin"),
+    ]
+    assert all("from=" + period in url and "to=" + period in url for url, period, _ in links)
+    assert "<title>5/2023: 0 tin</title>" in chart  # the empty month is drawn, not linked
+    assert re.search(r'<text class="count"[^>]*>1</text>', chart)  # counts as text: no colour needed
+    table = html[html.index('<details class="timeline-table">') :]
+    assert "<td>1</td>" in table and ">4/2023</a>" in table  # the text alternative
+
+
+def test_the_page_keeps_the_range_in_its_form_and_offers_to_remove_it(client):
+    html = client.get("/?from=2023-04&to=2023-06").get_data(as_text=True)
+    assert 'name="from" value="2023-04"' in html and 'name="to" value="2023-06"' in html
+    assert "Thời gian: từ 4/2023 đến 6/2023" in " ".join(html.split())
+    assert "3 kết quả" in html
+
+
+def test_the_page_names_the_unknown_year_and_refuses_a_malformed_date_with_a_reason(client):
+    html = client.get("/").get_data(as_text=True)
+    assert 'value="unknown"' in html and "Không rõ năm" in html
+    refused = client.get("/?from=h%C3%B4m+qua")
+    assert refused.status_code == 400 and "YYYY-MM-DD" in refused.get_data(as_text=True)

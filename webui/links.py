@@ -14,10 +14,12 @@ from flask import url_for
 from indexer import merger
 from indexer.facet_fields import FACETS
 from indexer.search import MAX_PAGE, SearchRequest
+from indexer.snapshot import UNKNOWN_YEAR
 from webui.params import url_params
 
 FACET_LABELS = {facet.name: facet.label for facet in FACETS}
 SORT_LABELS = {"relevance": "Phù hợp nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"}
+UNKNOWN_YEAR_LABEL = "Không rõ năm"
 SHOWN_VALUES = 10
 PAGE_WINDOW = 2
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
@@ -42,10 +44,22 @@ def facet_panels(request: SearchRequest, facets: dict[str, list[dict]]) -> list[
         more: list[dict] = []
         for i, item in enumerate(values):
             selected = item["value"] in chosen
-            (shown if i < SHOWN_VALUES or selected else more).append({**item, "selected": selected})
+            shown_as = value_label(name, item["value"])
+            (shown if i < SHOWN_VALUES or selected else more).append(
+                {**item, "label": shown_as, "selected": selected}
+            )
         label = FACET_LABELS.get(name, name)
         panels.append({"name": name, "label": label, "items": shown, "more": more})
     return panels
+
+
+def value_label(facet: str, value: str) -> str:
+    """A facet value as the page shows it: the year "unknown" is "Không rõ năm".
+
+    >>> value_label("year", "unknown"), value_label("year", "2023"), value_label("source", "unknown")
+    ('Không rõ năm', '2023', 'unknown')
+    """
+    return UNKNOWN_YEAR_LABEL if facet == "year" and value == UNKNOWN_YEAR else value
 
 
 def place_labels(hit: dict) -> list[dict[str, str]]:
@@ -79,13 +93,31 @@ def chosen_filters(request: SearchRequest) -> list[dict[str, str]]:
         for value in values:
             rest = [v for v in values if v != value]
             remove = search_url(request, **{name: rest, "page": None})
-            chosen.append({"label": label, "value": value, "remove_url": remove})
+            chosen.append({"label": label, "value": value_label(name, value), "remove_url": remove})
+    if request.date_from or request.date_to:
+        remove = search_url(request, **{"from": None, "to": None, "page": None})
+        chosen.append({"label": "Thời gian", "value": range_label(request), "remove_url": remove})
     return chosen
 
 
+def range_label(request: SearchRequest) -> str:
+    """The chosen range in words: "4/2023", "từ 2023", "đến 14/4/2023", "từ 2022 đến 3/2023"."""
+    start, end = (_date_label(d) for d in (request.date_from, request.date_to))
+    if start == end:
+        return start
+    return " ".join(filter(None, [f"từ {start}" if start else "", f"đến {end}" if end else ""]))
+
+
+def _date_label(value: str) -> str:
+    """ "2023-04-14" → "14/4/2023", "2023-04" → "4/2023", "2023" → "2023"."""
+    return "/".join(str(int(part)) for part in reversed(value.split("-"))) if value else ""
+
+
 def clear_url(request: SearchRequest) -> str:
-    """The same query and sort with no facet chosen."""
-    return search_url(request, page=None, **{name: None for name in request.filters})
+    """The same query and sort with no facet and no range chosen."""
+    return search_url(
+        request, page=None, **{name: None for name in request.filters}, **{"from": None, "to": None}
+    )
 
 
 def pagination(request: SearchRequest, total: int) -> dict[str, object]:

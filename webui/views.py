@@ -16,7 +16,7 @@ from markupsafe import Markup
 from indexer.documents_view import load_document, story_copies
 from indexer.errors import BadRequest, DocumentNotFound
 from indexer.search import MAX_QUERY_CHARS, SearchRequest, search
-from webui import links
+from webui import chart, links
 from webui.highlight import highlight_text, highlight_titles
 from webui.index import get_snapshot, known_values
 from webui.params import lenient_request, query_text, search_request
@@ -116,6 +116,7 @@ def page_context(req: SearchRequest, data: dict | None) -> dict[str, object]:
     return {
         "form": req,
         "data": data,
+        "chart": chart.timeline_chart(req, data["timeline"], data["total"]) if data else None,
         "labels": {hit["id"]: links.place_labels(hit) for hit in data["hits"]} if data else {},
         "export_csv_url": exports[0],
         "export_json_url": exports[1],
