@@ -7,7 +7,9 @@ blank line, body: no metadata), extracted and dated as `indexer.extract.build_do
 
   coverage   the share of articles that got a year from their text
   precision  the share of those years equal to the record's own `date`
-  and the same for full dates (day, month and year), with a few wrong years to read.
+  and the same for full dates (day, month and year), with a few wrong years to read; then the
+  same records read as a JSONL crawl gives them (their `date` field as metadata), where every
+  date must be the record's own.
 
     scripts/dates_eval               # every dated article
     scripts/dates_eval --limit 600   # the first 600, as issue 13 first measured
@@ -28,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from indexer.dates import find_date  # noqa: E402
 from indexer.documents import SourceItem  # noqa: E402
 from indexer.extract import extract  # noqa: E402
+from indexer.sources import _record_date  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 
@@ -83,6 +86,12 @@ def main() -> int:
     print(f"full date: coverage {days / total:.3f} ({days}), precision {right_days / max(days, 1):.3f}")
     for row in wrong[: args.show]:
         print("  wrong:", *row)
+    today = datetime.date.today()
+    right = sum(
+        find_date("", [_record_date(r)], today).published == datetime.date.fromisoformat(r["date"][:10])
+        for r in records
+    )
+    print(f"metadata (the JSONL `date`): {right} of {total} dates right")
     return 0
 
 
