@@ -157,3 +157,16 @@ def test_the_timeline_sets_the_range_and_the_range_form_narrows_it(page, seed_se
     expect(page.locator("#results-heading")).to_contain_text("2 kết quả")
     page.locator("details.timeline-table summary").click()  # the chart's text alternative
     expect(page.locator("details.timeline-table tbody tr")).to_have_count(8)
+
+
+def test_one_click_copies_the_citation(page, seed_server):
+    from playwright.sync_api import expect
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(seed_server + "/?q=Jeollanam")
+    page.click(".hit h3 a")
+    citation = page.locator("#citation")
+    expect(citation).to_contain_text("(17/04/2023), “Bình Phước thăm và làm việc")
+    page.click("button.copy-citation")  # hidden without JavaScript, shown with it
+    expect(page.locator("button.copy-citation")).to_have_text("Đã sao chép")
+    assert page.evaluate("navigator.clipboard.readText()") == citation.inner_text().strip()

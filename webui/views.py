@@ -17,6 +17,7 @@ from indexer.documents_view import load_document, story_copies
 from indexer.errors import BadRequest, DocumentNotFound
 from indexer.search import MAX_QUERY_CHARS, SearchRequest, search
 from webui import chart, links
+from webui.citation import citation
 from webui.highlight import highlight_text, highlight_titles
 from webui.index import get_snapshot, known_values
 from webui.params import lenient_request, query_text, search_request
@@ -84,6 +85,7 @@ def document(doc_id: str):
         body=highlight_text(doc["text"], q, snapshot.searcher.reader()),
         q=q,
         original_url=links.web_link(doc["url"]),
+        citation=citation(doc, links.web_link(doc["url"]) or doc["url"]),
         back_url=url_for("views.search_page", q=q or None),
         json_url=url_for("api.document", doc_id=doc_id),
     )
@@ -118,6 +120,7 @@ def page_context(req: SearchRequest, data: dict | None) -> dict[str, object]:
         "data": data,
         "chart": chart.timeline_chart(req, data["timeline"], data["total"]) if data else None,
         "labels": {hit["id"]: links.place_labels(hit) for hit in data["hits"]} if data else {},
+        "originals": {hit["id"]: links.web_link(hit["url"]) for hit in data["hits"]} if data else {},
         "export_csv_url": exports[0],
         "export_json_url": exports[1],
         "facets": links.facet_panels(req, facets),
