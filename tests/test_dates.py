@@ -11,7 +11,8 @@ from indexer.dates import DateInfo, find_date, parse_meta_date
 from indexer.documents import SourceItem
 from indexer.extract import build_document
 from indexer.plaintext import extract_text
-from indexer.sources import DATE_FIELDS, _jsonl_item
+from indexer.sources import DATE_FIELDS, _jsonl_item, _record_date
+from tests.conftest import shared
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -248,3 +249,15 @@ def test_the_warc_date_bounds_the_page_date_from_above() -> None:
     html_without = html.replace('<time datetime="2024-05-01">1/5</time>', "")
     undated = build_document(SourceItem("a.warc#1", "html", html_without, fetched="2024-05-02"), "v", TODAY)
     assert (undated.published, undated.year) == (None, None)  # never the fetch date itself
+
+
+def test_every_dated_record_of_the_shared_news_reads_its_own_date() -> None:
+    """Dates from metadata must be right every time: 5,220 real records, their `date` as crawled."""
+    import json
+    import lzma
+
+    with lzma.open(shared("news", "vi_news.jsonl.xz"), "rt", encoding="utf-8") as lines:
+        dated = [record for line in lines if isinstance((record := json.loads(line)).get("date"), str)]
+    assert len(dated) > 5000
+    read = {r["id"]: find_date("", [_record_date(r)], TODAY).published for r in dated}
+    assert [r["date"] for r in dated if read[r["id"]] != date.fromisoformat(r["date"][:10])] == []
