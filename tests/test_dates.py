@@ -261,3 +261,18 @@ def test_every_dated_record_of_the_shared_news_reads_its_own_date() -> None:
     assert len(dated) > 5000
     read = {r["id"]: find_date("", [_record_date(r)], TODAY).published for r in dated}
     assert [r["date"] for r in dated if read[r["id"]] != date.fromisoformat(r["date"][:10])] == []
+
+
+def test_a_warc_record_brings_its_fetch_date_as_the_bound(tmp_path) -> None:
+    from indexer.warc import read_warc
+    from tests import warcfile
+
+    page = (
+        '<html><head><meta property="article:published_time" content="2030-04-27"></head>'
+        f"<body><h1>Hai tỉnh ký kết</h1><p>{BODY}</p></body></html>"
+    ).encode()
+    path = warcfile.write(tmp_path / "crawl.warc.gz", [warcfile.response("https://bao.example/a", page)])
+    (item,) = read_warc(path, str(path))
+    assert item.fetched == "2024-05-12T08:00:00Z"  # the crawler's WARC-Date
+    doc = build_document(item, "v", TODAY)
+    assert (doc.published, doc.year) == (None, None)  # the page's 2030 is after it was fetched
