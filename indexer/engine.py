@@ -29,6 +29,7 @@ from indexer.query import All, Exclude, Plan, Sequence
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the ranking was tuned with
 CACHED_POSTINGS = 2_000_000  # about 40 bytes each with positions: under 100 MB a snapshot
 CACHED_PAIRS = 100_000  # syllable pairs counted for suggestions (Engine.beside)
+NEAR_PARTS = 3  # words a query needs before "all but one" still says what it is about
 _LENGTH_BYTES = np.array([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float32)
 
 
@@ -101,6 +102,27 @@ class Engine:
         """Which live documents match the plan, and each one's score."""
         within = self.live & self._bound(plan)
         return self._evaluate(plan, within)
+
+    def near(self, plan: Plan) -> tuple[np.ndarray, np.ndarray] | None:
+        """Documents holding every word of an AND query but one (and none it excludes), and
+        their scores: the "gần đúng" block shown under fewer than a page of full matches.
+        None for a query of fewer than NEAR_PARTS words, or not a plain AND."""
+        if not isinstance(plan, All) or plan.operator != "and":
+            return None
+        positive = [p for p in plan.items if not isinstance(p, Exclude)]
+        if len(positive) < NEAR_PARTS:
+            return None
+        held = np.zeros(self.size, dtype=np.int64)
+        scores = np.zeros(self.size, dtype=np.float32)
+        for item in positive:
+            matched, score = self._evaluate(item, self.live & self._bound(item))
+            held += matched
+            scores += score
+        found = self.live & (held == len(positive) - 1)
+        for item in plan.items:
+            if isinstance(item, Exclude):
+                found &= ~self._evaluate(item.item, found)[0]
+        return found, np.where(found, scores, 0).astype(np.float32)
 
     # Matching
 

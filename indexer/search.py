@@ -95,9 +95,13 @@ class SearchResult:
     timeline: list[dict[str, object]] = field(default_factory=list)  # {"period", "count"}: hits per period
     suggestion: str | None = None
     widened: dict[str, object] | None = None  # {"query", "total"}: the same words without accents
+    near: list[Hit] = field(default_factory=list)  # "gần đúng": all words but one (the page's)
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The API's object; `near` is the page's until the interface names it."""
+        data = asdict(self)
+        del data["near"]
+        return data
 
 
 def document_fields(stored: Mapping[str, object]) -> dict[str, object]:
@@ -122,28 +126,32 @@ class _Selection:
     scores: np.ndarray | None  # each document's relevance; None for an empty query
     masks: dict[str, np.ndarray]  # each chosen facet's filter
     selected: np.ndarray  # the query and every filter
+    within: np.ndarray | None = None  # every filter and the date range, without the query
+    planned: object = None  # the query's plan, when it has one
 
 
 def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
     request.validate()
     node = parse(request.q)
-    if node is not None:
-        matches, scores = snap.engine.run(plan(node, snap.searcher.reader()))
+    planned = plan(node, snap.searcher.reader()) if node is not None else None
+    if planned is not None:
+        matches, scores = snap.engine.run(planned)
     else:  # nothing to search for: everything when nothing was typed, else nothing
         matches = snap.live.copy() if not request.q.strip() else np.zeros(snap.size, dtype=bool)
         scores = None
     start, end = request.date_range()
+    within = np.ones(snap.size, dtype=bool)
     if start is not None or end is not None:  # the range narrows the query itself: facet counts follow it
-        matches &= timeline.in_range(snap.dates, start, end)
+        within &= timeline.in_range(snap.dates, start, end)
+        matches &= within
     masks = {
         name: snap.facets[name].mask(tuple(values), snap.size)
         for name, values in request.filters.items()
         if values
     }
-    selected = matches.copy()
     for mask in masks.values():
-        selected &= mask
-    return _Selection(node, matches, scores, masks, selected)
+        within &= mask
+    return _Selection(node, matches, scores, masks, matches & within, within, planned)
 
 
 def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
@@ -164,7 +172,36 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
     hint = suggestion(found.node, snap.searcher.reader(), snap.engine.beside)
     wider = _widened(snap, request, found.node, total)
     periods = timeline.timeline(snap.dates, found.selected, snap.grouped)
-    return SearchResult(request.q, total, request.page, request.per_page, hits, facets, periods, hint, wider)
+    near = _near(snap, request, found, ranked, marks)
+    return SearchResult(
+        request.q, total, request.page, request.per_page, hits, facets, periods, hint, wider, near
+    )
+
+
+def _near(snap: Snapshot, request: SearchRequest, found: _Selection, ranked, marks) -> list[Hit]:
+    """Under fewer than a page of hits, releases holding every word of the query but one,
+    best first, one a story and none of the hits' stories, to fill the page: marked "gần
+    đúng" and counted in no total, so a journalist's five words find the story that lacks one."""
+    if request.page != 1 or len(ranked) >= request.per_page or found.planned is None:
+        return []
+    near = snap.engine.near(found.planned)
+    if near is None:
+        return []
+    matched, scores = near
+    docnums = np.flatnonzero(matched & found.within)
+    docnums = docnums[np.lexsort((docnums, -scores[docnums]))]
+    shown = {int(snap.grouped[d]) for d, _ in ranked} if snap.grouped is not None else set()
+    hits = []
+    for at in grouping.first_per_story(docnums, snap.grouped):
+        docnum = int(docnums[at])
+        if snap.grouped is not None and int(snap.grouped[docnum]) in shown:
+            continue
+        stored = snap.stored(docnum)
+        marked = snippet(stored.get("text") or "", marks)
+        hits.append(_hit(snap, docnum, stored, snippet=marked, score=round(float(scores[docnum]), 4)))
+        if len(hits) + len(ranked) >= request.per_page:
+            break
+    return hits
 
 
 def _widened(snap: Snapshot, request: SearchRequest, node, total: int) -> dict[str, object] | None:

@@ -480,7 +480,8 @@ def thongcao_ranker(folder: Path, ids: dict[str, str]) -> Ranker:
     def rank(q: str, k: int | None = K) -> list[str]:
         if k is None:
             return [ids.get(h.id, h.id) for h in iter_matches(snap, SearchRequest(q=q), copies=True)]
-        return [ids.get(h.id, h.id) for h in search(snap, SearchRequest(q=q, per_page=k)).hits]
+        result = search(snap, SearchRequest(q=q, per_page=k))  # the page: its hits, then "gần đúng"
+        return [ids.get(h.id, h.id) for h in result.hits + result.near][:k]
 
     return rank
 

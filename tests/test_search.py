@@ -273,3 +273,14 @@ def test_phrases_and_words_do_not_run_across_a_sentence_break(lookalikes):
     assert names(lookalikes, "ha noi") == {"capital", "float"}
     assert names(lookalikes, "nội dung") == {"agenda"}
     assert names(lookalikes, '"xe buýt hoà"') == {"capital"}  # "xe buýt, hoà vào": a comma is no break
+
+
+def test_under_a_page_of_hits_releases_missing_one_word_come_gan_dung_uncounted(lookalikes):
+    result = search(lookalikes, SearchRequest("nông dân gặt lúa bão"))
+    assert result.total == 1 and not result.near  # every word in the one release
+    tried = search(lookalikes, SearchRequest("nông dân gặt lúa lửa"))  # no release holds both
+    by_id = {release_id(lookalikes.generation.parents[1] / f"{name}.txt"): name for name in NAMES}
+    assert tried.total == 0 and [by_id[h.id] for h in tried.near] == ["rice"]
+    assert "near" not in tried.to_dict()  # the page's block, not (yet) the API's
+    assert not search(lookalikes, SearchRequest("lúa lửa")).near  # two words: one alone says little
+    assert not search(lookalikes, SearchRequest("nông dân gặt lúa lửa", page=2)).near

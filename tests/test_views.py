@@ -274,3 +274,11 @@ def test_a_title_is_escaped_and_marked_only_for_a_query(crafted):
     assert ">Thông cáo về hợp tác với <mark>Lào</mark></a></h3>" in html
     html, _ = get_page(crafted, "/")
     assert ">Tỉnh Gangwon thăm Bắc Ninh</a></h3>" in html and "<mark>" not in html
+
+
+def test_a_page_short_of_hits_shows_the_releases_missing_one_word_apart(client):
+    html, page = get_page(client, "/?q=Imsil+Tuyên+Quang+Mimasaka")  # no release names all three
+    assert "0 kết quả" in html and "Gần đúng: có mọi từ bạn gõ trừ một" in html
+    imsil = seed_id("000_eb25f7a71b7afa55.txt")
+    assert any(href.startswith(f"/doc/{imsil}") for href in page.hrefs)
+    assert "Gần đúng" not in get_page(client, "/?q=Imsil")[0]

@@ -8,6 +8,7 @@ texts can hold raw control characters, which have no business in a page.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from flask import Blueprint, abort, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
@@ -54,9 +55,10 @@ def search_page():
     """The search page: query box, hits (their titles marked like their snippets), facets, pages."""
     req = search_request(request.args, known_values())
     snapshot = get_snapshot()
-    data = search(snapshot, req).to_dict()
-    titles = highlight_titles(data["hits"], req.q, snapshot.searcher.reader())
-    return render_template("search.html", **page_context(req, data), titles=titles)
+    result = search(snapshot, req)
+    data, near = result.to_dict(), [asdict(hit) for hit in result.near]
+    titles = highlight_titles(data["hits"] + near, req.q, snapshot.searcher.reader())
+    return render_template("search.html", **page_context(req, data), titles=titles, near=near)
 
 
 @bp.errorhandler(BadRequest)
