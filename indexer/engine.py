@@ -166,6 +166,9 @@ class Engine:
         for item in (p for p in plan.items if isinstance(p, Exclude)):
             excluded, _ = self._evaluate(item.item, found)
             found &= ~excluded
+        if plan.together is not None:
+            _, together = self._sequence(plan.together, found & self._bound(plan.together))
+            scores += together
         return found, np.where(found, scores, 0).astype(np.float32)
 
     def _sequence(self, plan: Sequence, within: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

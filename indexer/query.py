@@ -47,6 +47,9 @@ class Terms:
 class All:
     items: tuple
     operator: str = "and"  # or "or"
+    # A run's words side by side in the order typed: scores more where found, filters nothing
+    # (words are a set, but "Arsenal và Liverpool" is first of all that headline).
+    together: object = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def parse(text: str) -> Node | None:
     >>> parse('hợp tác -"Hà Nội" title:Imsil')
     All(items=(Terms(text='hợp tác', field=None, phrase=False), \
 Exclude(item=Terms(text='Hà Nội', field=None, phrase=True)), \
-Terms(text='Imsil', field='title', phrase=False)), operator='and')
+Terms(text='Imsil', field='title', phrase=False)), operator='and', together=None)
     >>> parse('((( "') is None
     True
     >>> parse("(" * 300 + "Hàn Quốc")
@@ -263,7 +266,9 @@ def plan(node: Node, reader) -> Plan:
     if node.phrase:  # no reading is looked up for a phrase: it is not one of the index's words
         return _word_sequence("_".join(syllables(node.text)), fields, None)
     parts = [_word_sequence(w, fields, reader) for w in query_words(node.text, reader)]
-    return parts[0] if len(parts) == 1 else All(tuple(parts), "and")
+    if len(parts) == 1:
+        return parts[0]
+    return All(tuple(parts), "and", _word_sequence("_".join(syllables(node.text)), fields, None))
 
 
 def _word_sequence(word: str, fields: tuple[str, ...], reader) -> Sequence:

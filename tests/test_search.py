@@ -284,3 +284,22 @@ def test_under_a_page_of_hits_releases_missing_one_word_come_gan_dung_uncounted(
     assert "near" not in tried.to_dict()  # the page's block, not (yet) the API's
     assert not search(lookalikes, SearchRequest("lúa lửa")).near  # two words: one alone says little
     assert not search(lookalikes, SearchRequest("nông dân gặt lúa lửa", page=2)).near
+
+
+def test_words_typed_side_by_side_rank_first_where_they_stand_so(tmp_path):
+    from indexer.pipeline import index_paths
+    from indexer.snapshot import Snapshots
+    from indexer.store import IndexStore
+
+    releases = {
+        "reversed": ("Số phận của Liverpool và Arsenal cuối mùa giải", "Hai đội Liverpool và Arsenal."),
+        "typed": ("Arsenal và Liverpool chia điểm ở vòng đấu 24", "Hai đội Arsenal và Liverpool."),
+    }
+    for name, (title, text) in releases.items():
+        (tmp_path / f"{name}.txt").write_text(f"{title}\n\n{text}\n", "utf-8")
+    store = IndexStore(tmp_path / "index")
+    index_paths(store, [tmp_path])
+    snap = Snapshots(store).current()
+    for typed, first in (("Arsenal và Liverpool", "typed"), ("Liverpool và Arsenal", "reversed")):
+        hits = search(snap, SearchRequest(typed)).hits
+        assert len(hits) == 2 and hits[0].id == release_id(tmp_path / f"{first}.txt"), typed
