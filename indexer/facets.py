@@ -4,7 +4,7 @@ scan: one precompiled trie regex finds every place name and trap phrase ("Thái 
       "Mỹ phẩm"), capitals as the press writes them, either tone placement → each hit passes its
       context checks (the words just before and after) → mentions are counted, title apart.
 about: a value counts if the title names it, or the body names it twice and not in passing
-      beside a far more frequent one, or it is the body's only clear candidate (see `_about`).
+      beside a far more frequent one, or it is the body's only clear candidate (see `about`).
 
 The tables (CLDR country names, the 63 provinces, the press's variants, the trap lists) are
 data in indexer/data/places.py; this module only reads them.
@@ -206,7 +206,7 @@ def mentions(segment: str) -> Counter[tuple[str, str]]:
     return found
 
 
-def _about(in_title: Counter[str], in_body: Counter[str]) -> tuple[str, ...]:
+def about(in_title: Counter[str], in_body: Counter[str]) -> tuple[str, ...]:
     """The values a release is about, most important first.
 
     A title names its subject, so every value there counts.  In the body a value counts when
@@ -214,9 +214,9 @@ def _about(in_title: Counter[str], in_body: Counter[str]) -> tuple[str, ...]:
     drops the passing "như Mỹ, Nhật Bản" of a release about Korea.  When that leaves nothing,
     the most named value counts even if named once, unless three or more tie (a mere list).
 
-    >>> _about(Counter(), Counter({"Hàn Quốc": 9, "Hoa Kỳ": 2, "Nhật Bản": 3}))
+    >>> about(Counter(), Counter({"Hàn Quốc": 9, "Hoa Kỳ": 2, "Nhật Bản": 3}))
     ('Hàn Quốc', 'Nhật Bản')
-    >>> _about(Counter({"Đức": 1}), Counter({"Hàn Quốc": 1, "Hoa Kỳ": 1}))
+    >>> about(Counter({"Đức": 1}), Counter({"Hàn Quốc": 1, "Hoa Kỳ": 1}))
     ('Đức',)
     """
     top = max(in_body.values(), default=0)
@@ -232,7 +232,7 @@ def _scan(title: str, text: str) -> dict[str, tuple[str, ...]]:
     """Both facets from one pass over title and body (cached: callers ask for one facet at a time)."""
     heads, bodies = mentions(title), mentions(text)
     return {
-        kind: _about(
+        kind: about(
             Counter({v: n for (k, v), n in heads.items() if k == kind}),
             Counter({v: n for (k, v), n in bodies.items() if k == kind}),
         )

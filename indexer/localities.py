@@ -12,7 +12,7 @@ fuzzy: a word whose key has 10-12 letters may differ from a variant's key by one
       (all right: "Xiengkhuang") with these lengths.  Short typos seen are variants instead.
 checks: a value that is also a Vietnamese place or a common name needs a unit word before it
       or its country after it; every value needs its country among the release's countries.
-about: the same rule as countries and provinces (`facets._about`); then each value's parent
+about: the same rule as countries and provinces (`facets.about`); then each value's parent
       province is added ("Imsil" brings "Jeollabuk-do").
 
 The table is data in indexer/data/localities.py.
@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from indexer.data.localities import LOCALITIES, NEEDS_CONTEXT, UNIT_WORDS
-from indexer.facets import _about as about
+from indexer.facets import about
 from indexer.text import fold, nfc, normalize
 
 FUZZY_MIN, FUZZY_TWO = 10, 13  # key lengths from which one, and two, edits are forgiven
