@@ -321,6 +321,7 @@ def extract_text(content: str, title: str | None = None) -> Extracted:
     vietnamese = has_diacritics(content)
     skipped = (i for i, u in enumerate(units) if not is_chrome_line(u, vietnamese) and len(words(u)) >= 4)
     first = None if title else next(skipped, None)
+    given = title is not None
     if title:
         repeat, start = _key(title), 0
     elif first is None or is_headline(units[first]):
@@ -347,6 +348,11 @@ def extract_text(content: str, title: str | None = None) -> Extracted:
         if byline is None:
             break
         bylines.append(byline)
+    shorter = [u for u in units[:first] if not is_chrome_line(u, vietnamese)] if first else []
+    if not body and not given and shorter and start > first:
+        # The line taken for the headline was the whole release: its real headline was too
+        # short to pass for one ("Cháy kho hàng"). A one-paragraph release is a release.
+        title, body = shorter[-1], [units[first]]
     best = max(bylines, key=lambda b: (b.source is not None, b.rank), default=Byline())
     source = best.source or (lead_credit(body[0]) if body else None)
     url = next((b.url for b in bylines if b.url), None)

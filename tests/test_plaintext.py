@@ -289,3 +289,9 @@ def test_a_one_line_article_mentioning_a_phone_or_arrows_is_not_chrome():
         "cước mới áp dụng từ tháng này cho thuê bao trả trước và trả sau trên toàn quốc, theo nhà mạng."
     )
     assert extract_text(line, title="Viettel ra mắt gói cước mới").text == line
+
+
+def test_a_one_paragraph_release_under_a_short_headline_is_a_release() -> None:
+    body = "Ngọn lửa bùng lên trong kho hàng; báo chí đưa tin ngay trong đêm."
+    found = extract_text(f"Cháy kho hàng\n\n{body}\n")
+    assert (found.title, found.text) == ("Cháy kho hàng", body)
