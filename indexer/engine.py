@@ -131,10 +131,11 @@ class Engine:
         its matches, so positions are decoded only where they can matter."""
         if isinstance(plan, Sequence):
             found = np.ones(self.size, dtype=bool)
+            terms = [plan.matched(field) for field in plan.fields]
             for at in range(len(plan.folded)):
                 anywhere = np.zeros(self.size, dtype=bool)
-                for field in plan.fields:
-                    anywhere[self.postings(*plan.matched(field)[at]).docs] = True
+                for matched in terms:
+                    anywhere[self.postings(*matched[at]).docs] = True
                 found &= anywhere
             return found
         if isinstance(plan, All):

@@ -126,8 +126,8 @@ class _Selection:
     scores: np.ndarray | None  # each document's relevance; None for an empty query
     masks: dict[str, np.ndarray]  # each chosen facet's filter
     selected: np.ndarray  # the query and every filter
-    within: np.ndarray | None = None  # every filter and the date range, without the query
-    planned: object = None  # the query's plan, when it has one
+    within: np.ndarray  # every filter and the date range, without the query
+    planned: object  # the query's plan; None when there is nothing to search for
 
 
 def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
@@ -163,12 +163,7 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
     start = (request.page - 1) * request.per_page
     ranked = [] if start >= total else _ordered(snap, found, request.sort, start + request.per_page)[start:]
     marks = marks_for(found.node, snap.searcher.reader())
-    hits = []
-    for docnum, score in ranked:
-        stored = snap.stored(docnum)
-        text = stored.get("text") or ""
-        marked = snippet(text, marks) if found.node is not None else lead(text)
-        hits.append(_hit(snap, docnum, stored, snippet=marked, score=round(float(score), 4)))
+    hits = [_shown(snap, docnum, score, marks, found.node) for docnum, score in ranked]
     hint = suggestion(found.node, snap.searcher.reader(), snap.engine.beside)
     wider = _widened(snap, request, found.node, total)
     periods = timeline.timeline(snap.dates, found.selected, snap.grouped)
@@ -196,12 +191,18 @@ def _near(snap: Snapshot, request: SearchRequest, found: _Selection, ranked, mar
         docnum = int(docnums[at])
         if snap.grouped is not None and int(snap.grouped[docnum]) in shown:
             continue
-        stored = snap.stored(docnum)
-        marked = snippet(stored.get("text") or "", marks)
-        hits.append(_hit(snap, docnum, stored, snippet=marked, score=round(float(scores[docnum]), 4)))
+        hits.append(_shown(snap, docnum, scores[docnum], marks, found.node))
         if len(hits) + len(ranked) >= request.per_page:
             break
     return hits
+
+
+def _shown(snap: Snapshot, docnum: int, score: float, marks, node) -> Hit:
+    """A hit as a page shows it: its snippet marks the query, or is the lead without one."""
+    stored = snap.stored(docnum)
+    text = stored.get("text") or ""
+    marked = snippet(text, marks) if node is not None else lead(text)
+    return _hit(snap, docnum, stored, snippet=marked, score=round(float(score), 4))
 
 
 def _widened(snap: Snapshot, request: SearchRequest, node, total: int) -> dict[str, object] | None:
