@@ -95,7 +95,8 @@ class Crawl:
     def _folder(self, given: Path, real: Path) -> Iterator[Read]:
         """Every crawl file below a named folder, in a stable order; links only within it."""
         try:
-            os.listdir(given)
+            with os.scandir(given):  # opened, not listed: the walk lists it
+                pass
         except OSError as exc:
             yield Rejected(printable(given), f"cannot read folder: {exc.strerror or exc}")
             return
