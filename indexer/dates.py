@@ -6,6 +6,11 @@
 2. Otherwise only a dateline at the very head of the text dates it: its first line opening
    (after at most an agency or a place: "(TTXVN)", "Hà Nội, ", "CTTĐT - ") with a full date,
    "Ngày 14/4/2023, …", "Sáng 14/4/2023", "Thứ hai - 17/04/2023 15:13", "Tháng 3 năm 2023".
+   The text's own date is the page's posting stamp ("posted": a line with only a date and
+   time, "Ngày đăng: …") or the day the text opens with ("dateline"), which a news story may
+   give days after the event.  A dateline whose sentence reports a document signed or issued
+   ("Ngày 31/12/2020, ông … đã ký văn bản …", "… ban hành Quyết định số …") is the
+   document's date, and the release about it may come months later: it is not evidence.
 3. Nothing else is evidence.  A day and month without a year ("Chiều 7/3") is not a year;
    a year mentioned in passing, a plan ("đến năm 2030"), a law's date or a date deeper in the
    body is something the release talks about, not its own date.  On 5,220 dated articles of
@@ -39,7 +44,7 @@ class DateInfo:
 
     published: datetime.date | None  # only when day, month AND year are known
     year: int | None  # may be known even when the day is not
-    year_source: str | None  # "metadata", "dateline" or None (unknown)
+    year_source: str | None  # "metadata", "posted" (a stamp at the head), "dateline" or None (unknown)
 
 
 def today_in_vietnam() -> datetime.date:
@@ -189,6 +194,30 @@ def _later_year(text: str, year: int) -> bool:
     return False
 
 
+_PAPERS = (
+    r"(?:văn\s+bản|công\s+văn|quyết\s+định|thông\s+báo|thông\s+tư|nghị\s+định|chỉ\s+thị|nghị\s+quyết"
+    r"|tờ\s+trình|kết\s+luận)"
+)
+_DOCUMENT = re.compile(
+    rf"\b(?:(?:ký|ban\s+hành|có|gửi|phát\s+hành)\s+(?:các\s+|một\s+)?{_PAPERS}|{_PAPERS}\s+số)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_document(text: str) -> bool:
+    """Whether the head sentence reports a document signed or issued on its date ("Ngày 31/12/2020,
+    ông … đã ký văn bản …", "… ban hành Quyết định số 12"): that is the document's date, and the
+    release about it may come months later, like a law's date in the body.
+
+    >>> _a_document("Ngày 31/12/2020, ông Thắng đã ký văn bản thông báo kết quả kiểm tra.")
+    True
+    >>> _a_document("Ngày 5/9/2024, hai bên ký kết thỏa thuận."), _a_document("Sáng 14/4/2023, tỉnh họp.")
+    (False, False)
+    """
+    sentence = re.split(r"(?<=[.!?])\s|\n", text.lstrip(), maxsplit=1)[0]
+    return _DOCUMENT.search(sentence) is not None
+
+
 _PARENTHESISED = re.compile(r"\([^()\n]{0,40}\)")
 _SEPARATORS = " \t-–—:,|/"
 
@@ -211,6 +240,12 @@ def _who_or_where(prefix: str) -> bool:
     return len(words) <= 4 and all(word[0].isupper() for word in words)
 
 
+_TIME_ONLY = re.compile(
+    r"\s*(?:[,|\-–—]?\s*\d{1,2}[:hg]\d{2}(?::\d{2})?(?:\s*\(?(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?\)?)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def head_dateline(text: str) -> Dateline | None:
     """The date the first line of a release opens with, as (year, month, day or None).
 
@@ -219,23 +254,38 @@ def head_dateline(text: str) -> Dateline | None:
     >>> head_dateline("Chiều 7/3, hai bên gặp nhau"), head_dateline("Đến năm 2030, tỉnh phấn đấu")
     (None, None)
     """
+    found = _head(text)
+    return found[0] if found else None
+
+
+def _head(text: str) -> tuple[Dateline, bool] | None:
+    """The head date, and whether it is the page's posting stamp: a line holding only a date
+    (a weekday before, a time after: "Thứ hai - 17/04/2023 15:13") or "Ngày đăng: …"."""
     line = nfc(text).lstrip().split("\n", 1)[0][:200]
     match = _HEAD.match(line)
     if match is None or not _who_or_where(match.group("prefix")):
         return None
     month_first = match.group("month") is not None
     date = _read_date(match.group("date") or match.group("month"), month_first=month_first)
-    return date if date is not None and date[0] is not None else None
+    if date is None or date[0] is None:
+        return None
+    posted = re.search(_POSTED, match.group(), re.IGNORECASE) is not None
+    alone = not match.group("prefix").strip() and not month_first and _TIME_ONLY.match(line, match.end())
+    return date, bool(posted or alone)
 
 
 def find_date(
     text: str, meta_dates: Sequence[str | int | float] = (), latest: datetime.date | None = None
 ) -> DateInfo:
-    r"""Date a release: its first metadata date that parses, else the dateline at its head,
-    else unknown; never a date after `latest` (the day it was indexed or fetched).
+    r"""Date a release: its first metadata date that parses, else the date at its head, else
+    unknown; never a date after `latest` (the day it was indexed or fetched).  A head date is
+    the page's posting stamp ("posted") or the day the text opens with ("dateline"), which a
+    news story may give days after the event.
 
     >>> find_date("Thứ hai - 17/04/2023 15:13\nHai tỉnh ký kết")
-    DateInfo(published=datetime.date(2023, 4, 17), year=2023, year_source='dateline')
+    DateInfo(published=datetime.date(2023, 4, 17), year=2023, year_source='posted')
+    >>> find_date("Sáng 14/4/2023, hai tỉnh ký kết")
+    DateInfo(published=datetime.date(2023, 4, 14), year=2023, year_source='dateline')
     >>> find_date("Chiều 7/3, ... trong năm 2018, hai địa phương cần tích cực phối hợp.")
     DateInfo(published=None, year=None, year_source=None)
     """
@@ -243,14 +293,14 @@ def find_date(
         published = parse_meta_date(value)
         if published is not None and (latest is None or published <= latest):
             return DateInfo(published, published.year, "metadata")
-    found = head_dateline(text)
+    found = _head(text)
     if found is None:
         return DateInfo(None, None, None)
-    year, month, day = found
-    assert year is not None  # head_dateline gives only dates with their year
-    if _later_year(text, year):
+    (year, month, day), posted = found
+    assert year is not None  # _head gives only dates with their year
+    if _later_year(text, year) or (not posted and _a_document(text)):
         return DateInfo(None, None, None)
     published = _make_date(year, month, day) if day else None
     if latest is not None and (year, month, day or 1) > (latest.year, latest.month, latest.day):
         return DateInfo(None, None, None)
-    return DateInfo(published, year, "dateline")
+    return DateInfo(published, year, "posted" if posted else "dateline")

@@ -7,13 +7,24 @@ from indexer.search import document_fields
 from indexer.snapshot import Snapshot
 
 
-def load_document(snap: Snapshot, doc_id: str) -> dict[str, object]:
-    """The public fields of a document plus its body text; DocumentNotFound otherwise."""
+def _number(snap: Snapshot, doc_id: str) -> int:
     docnum = snap.searcher.document_number(id=doc_id) if doc_id else None
     if docnum is None:
         raise DocumentNotFound(f"no document with id {doc_id!r}")
+    return docnum
+
+
+def load_document(snap: Snapshot, doc_id: str) -> dict[str, object]:
+    """The public fields of a document plus its body text; DocumentNotFound otherwise."""
+    docnum = _number(snap, doc_id)
     stored = snap.stored(docnum)
     return {**document_fields(stored), "copies": snap.copies(docnum), "text": stored.get("text") or ""}
+
+
+def date_source(snap: Snapshot, doc_id: str) -> str | None:
+    """Where the document's date came from ("metadata", "posted", "dateline"; None if undated):
+    the page names a date read from the text's opening line as such, not as the day posted."""
+    return snap.stored(_number(snap, doc_id)).get("year_source")
 
 
 def story_copies(snap: Snapshot, doc: dict[str, object]) -> list[dict[str, object]]:

@@ -64,7 +64,7 @@ def test_metadata_beats_the_dateline() -> None:
 def test_unparsable_metadata_falls_through_to_the_text() -> None:
     text = "Thứ hai - 17/04/2023 15:13\nNội dung."
     assert find_date(text, ["", "không rõ", "17/04/2023"]) == DateInfo(date(2023, 4, 17), 2023, "metadata")
-    assert find_date(text, ["", "không rõ"]) == DateInfo(date(2023, 4, 17), 2023, "dateline")
+    assert find_date(text, ["", "không rõ"]) == DateInfo(date(2023, 4, 17), 2023, "posted")
 
 
 # --- the five seed releases, as extraction hands them over ---------------------------------------
@@ -80,8 +80,8 @@ def body(prefix: str) -> str:
     [
         ("000", DateInfo(None, None, None)),  # "chiều 30-8": a day and month are not a year
         ("001", DateInfo(None, None, None)),  # "Ngày 10/8", and "từ năm 2005 đến nay" is not evidence
-        ("002", DateInfo(date(2023, 4, 17), 2023, "dateline")),  # "Thứ hai - 17/04/2023 15:13"
-        ("003", DateInfo(date(2023, 11, 21), 2023, "dateline")),  # "21/11/2023 13:17:17" above "Sáng 21/11"
+        ("002", DateInfo(date(2023, 4, 17), 2023, "posted")),  # "Thứ hai - 17/04/2023 15:13"
+        ("003", DateInfo(date(2023, 11, 21), 2023, "posted")),  # "21/11/2023 13:17:17" above "Sáng 21/11"
         ("004", DateInfo(None, None, None)),  # "Chiều 7/3"; "trong năm 2018, ... cần" is not its date
     ],
 )
@@ -99,17 +99,44 @@ def test_seed_releases(prefix: str, expected: DateInfo) -> None:
         ("Thứ Hai, 12/05/2025 14:30\nTin", date(2025, 5, 12)),
         ("Chủ nhật, 05/03/2023\nTin", date(2023, 3, 5)),
         ("21/11/2023 13:17:17\nCTTĐT - Sáng 21/11, UBND tỉnh làm việc", date(2023, 11, 21)),
+        ("Thứ sáu, 01/03/2024 - 08:05 (GMT+7)\nTin", date(2024, 3, 1)),
+        ("2023-08-10\nHai tỉnh ký kết", date(2023, 8, 10)),
+        ("Ngày đăng: 10/08/2023\nHai tỉnh ký kết", date(2023, 8, 10)),
+    ],
+)
+def test_a_posting_stamp_at_the_head_is_the_date_it_was_posted(text: str, expected: date) -> None:
+    assert find_date(text) == DateInfo(expected, expected.year, "posted")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Ngày 14/4/2023, Đoàn công tác đã làm việc", date(2023, 4, 14)),
         ("(TTXVN) Sáng 14/4/2023, Thủ tướng tiếp Đại sứ", date(2023, 4, 14)),
         ("Hà Nội, ngày 14/4/2023 - Bộ Ngoại giao thông báo", date(2023, 4, 14)),
         ("CTTĐT - Chiều 14-4-2023, UBND tỉnh làm việc", date(2023, 4, 14)),
         ("Ngày 5 tháng 9 năm 2024, hai bên ký kết", date(2024, 9, 5)),
-        ("2023-08-10\nHai tỉnh ký kết", date(2023, 8, 10)),
-        ("Ngày đăng: 10/08/2023\nHai tỉnh ký kết", date(2023, 8, 10)),
     ],
 )
 def test_full_datelines(text: str, expected: date) -> None:
     assert find_date(text) == DateInfo(expected, expected.year, "dateline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 31/12/2020, ông Vụ trưởng đã ký văn bản thông báo kết quả thanh tra trường cao đẳng.",
+        "Ngày 2/1/2024, UBND tỉnh ban hành Quyết định số 12/QĐ-UBND về giá đất.",
+        "Sáng 5/6/2023, Bộ Y tế có công văn gửi các địa phương về phòng dịch.",
+    ],
+)
+def test_a_dateline_that_reports_a_document_is_the_documents_date_not_the_releases(text: str) -> None:
+    assert find_date(text) == DateInfo(None, None, None)
+
+
+def test_a_posting_stamp_dates_a_release_about_a_document() -> None:
+    text = "Thứ ba, 09/01/2024 10:00\nNgày 2/1/2024, UBND tỉnh ban hành Quyết định số 12/QĐ-UBND."
+    assert find_date(text) == DateInfo(date(2024, 1, 9), 2024, "posted")
 
 
 def test_a_month_and_year_on_a_line_of_their_own_give_the_year_only() -> None:

@@ -45,7 +45,7 @@ def test_a_url_in_the_text_is_the_link_and_the_id_is_where_the_file_lies():
 
 
 def test_the_years_source_is_kept():
-    assert seed("002_272dc45b6f2a0858.txt").year_source == "dateline"
+    assert seed("002_272dc45b6f2a0858.txt").year_source == "posted"
     assert seed("004_64cdec0dc2746c9a.txt").year_source is None  # unknown, not guessed
 
 

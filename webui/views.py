@@ -14,7 +14,7 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
 from markupsafe import Markup
 
-from indexer.documents_view import load_document, story_copies
+from indexer.documents_view import date_source, load_document, story_copies
 from indexer.errors import BadRequest, DocumentNotFound
 from indexer.search import MAX_QUERY_CHARS, SearchRequest, search
 from webui import chart, links
@@ -79,15 +79,17 @@ def document(doc_id: str):
         abort(400, f"query too long: {len(q)} characters (limit {MAX_QUERY_CHARS})")
     snapshot = get_snapshot()
     doc = load_document(snapshot, doc_id)
+    dated_by = date_source(snapshot, doc_id)
     return render_template(
         "document.html",
         doc=doc,
+        dated_by=dated_by,
         places=links.place_rows(doc),
         copies=story_copies(snapshot, doc),
         body=highlight_text(doc["text"], q, snapshot.searcher.reader()),
         q=q,
         original_url=links.web_link(doc["url"]),
-        citation=citation(doc, links.web_link(doc["url"]) or doc["url"]),
+        citation=citation(doc, links.web_link(doc["url"]) or doc["url"], dated_by),
         back_url=url_for("views.search_page", q=q or None),
         json_url=url_for("api.document", doc_id=doc_id),
     )
