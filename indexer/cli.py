@@ -161,12 +161,20 @@ def _search(args) -> int:
         print(f"({result.widened['total']} without the accents typed: {result.widened['query']})")
     marks = marks_for(parse(args.query), snapshot.searcher.reader())  # as the snippets' marks
     for number, hit in enumerate(result.hits, start=(result.page - 1) * result.per_page + 1):
-        places = ", ".join(hit.countries + hit.locality + merger.labels(hit.provinces))
+        places = _places(hit.countries, hit.locality, hit.provinces)
         copies = f"{hit.copies} bản tương tự" if hit.copies else ""
         labels = " · ".join(filter(None, [hit.published, hit.source, places, copies]))
         title = _plain(marked_text(hit.title, marks))
         print(f"\n{number}. {title}\n   {hit.id}\n   {labels}\n   {_plain(hit.snippet)}")
     return 0
+
+
+def _places(countries: list[str], locality: list[str], provinces: list[str]) -> str:
+    """A release's places on one line: countries, partner localities with their country, and
+    provinces by their 2025 unit, as the web page shows them."""
+    from indexer.localities import label
+
+    return ", ".join(countries + [label(v) for v in locality] + merger.labels(provinces))
 
 
 def _show(args) -> int:
@@ -179,7 +187,7 @@ def _show(args) -> int:
         print(json.dumps(doc, ensure_ascii=False))
         return 0
     labels = " · ".join(filter(None, [doc["published"], doc["source"], doc["url"]]))
-    facets = ", ".join(doc["countries"] + doc["locality"] + merger.labels(doc["provinces"]))
+    facets = _places(doc["countries"], doc["locality"], doc["provinces"])
     print(f"{doc['title']}\n{labels}\n{facets}\n\n{doc['text']}")
     return 0
 

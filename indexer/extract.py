@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from indexer import facets
+from indexer.apparatus import article_only
 from indexer.dates import find_date, parse_meta_date, today_in_vietnam
 from indexer.documents import Document, Extracted, Rejected, SourceItem
 from indexer.localities import localities
@@ -43,7 +44,8 @@ def build_document(item: SourceItem, digest: str, today: datetime.date | None = 
     meta_dates = ((item.published,) if item.published else ()) + tuple(found.meta_dates)
     when = find_date(text, meta_dates, latest_date(item, today))
     url = _clean(item.url) or _clean(found.url)
-    countries, provinces = facets.countries(title, text), facets.provinces(title, text)
+    own = article_only(text)  # places in bylines, credits and captions don't decide the facets
+    countries, provinces = facets.countries(title, own), facets.provinces(title, own)
     return Document(
         id=item.id,
         key=item.key,
@@ -60,7 +62,7 @@ def build_document(item: SourceItem, digest: str, today: datetime.date | None = 
         countries=countries,
         provinces=provinces,
         provinces_2025=provinces_2025(provinces),
-        localities=localities(title, text, countries),
+        localities=localities(title, own, countries),
         minhash=signature(text),
     )
 

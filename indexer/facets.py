@@ -3,8 +3,10 @@
 scan: one precompiled trie regex finds every place name and trap phrase ("Thái Bình Dương",
       "Mỹ phẩm"), capitals as the press writes them, either tone placement → each hit passes its
       context checks (the words just before and after) → mentions are counted, title apart.
-about: a value counts if the title names it, or the body names it twice and not in passing
-      beside a far more frequent one, or it is the body's only clear candidate (see `about`).
+about: a value counts if the title or the lead names it (not as an example in a list), or the
+      body names it three times, or twice and not in passing beside a far more frequent one
+      (see `about`).  The body is the article alone: indexer.apparatus cuts bylines, credits,
+      captions and related headlines before this module reads it.
 
 The tables (CLDR country names, the 63 provinces, the press's variants, the trap lists) are
 data in indexer/data/places.py; this module only reads them.
@@ -88,9 +90,18 @@ def _forms() -> Iterable[tuple[str, _Entry]]:
         ("province", places.PROVINCES, places.PROVINCE_ALIASES, places.PROVINCE_NAMELIKE, frozenset()),
     ):
         pairs = [(n, n) for n in names] + [(a, n) for n, alias in aliases.items() for a in alias]
+        if kind == "country":
+            pairs += [(_lower_tail(n), n) for n in names if _lower_tail(n) != n and (
+                n in places.COUNTRY_LOWER_TAIL or len(n.split()) >= 3)]
         for surface, value in pairs:
             city = surface in places.PROVINCE_NEEDS_CITY
             yield surface, _Entry(value, kind, surface in namelike, surface in safe, city)
+
+
+def _lower_tail(name: str) -> str:
+    """A name with every syllable after the first in lower case: "Tây Ban Nha" → "Tây ban nha"."""
+    first, *rest = name.split(" ")
+    return " ".join([first, *(word.lower() for word in rest)])
 
 
 def _trie_pattern(forms: Iterable[tuple[str, ...]]) -> str:
@@ -141,6 +152,12 @@ _CITY_BEFORE = _ends_with(places.CITY_BEFORE, rf"(?:{_SPACE}+|(?<=\.))")
 _PERSON_BEFORE = _ends_with(places.PERSON_BEFORE)
 _STRONG_BEFORE = _ends_with(places.COUNTRY_STRONG_BEFORE)
 _SAFE_BEFORE = _ends_with(places.COUNTRY_SAFE_BEFORE)
+_PAIR = "|".join(re.escape(f) for w in places.COUNTRY_PAIR_FORMS for f in {nfc(w), normalize_tones(w)})
+_PAIR_BEFORE = re.compile(rf"(?:^|\W)(?:{_PAIR}){_SPACE}*[-–]{_SPACE}*$")  # "Việt - Hàn"
+_PAIR_AFTER = re.compile(rf"{_SPACE}*[-–]{_SPACE}*(?:{_PAIR})(?!\w)")  # "Hàn - Nhật"
+_CLUB_INITIAL = re.compile(r"(?:^|\W)[A-ZĐ]\.$")  # "B.Bình Dương": Becamex Bình Dương, a club
+_CLUB_BEFORE = re.compile(_ends_with(places.CLUB_BEFORE).pattern)
+_FC_AFTER = re.compile(rf"{_SPACE}+F\.?C\b")
 _FUNCTION_WORDS = frozenset(_key(w) for w in places.FUNCTION_WORDS)
 _PROVINCE_NOT_BEFORE = re.compile("|".join(
     rf"{_SPACE}*" + re.escape(f).replace(r"\ ", rf"{_SPACE}+")
@@ -160,8 +177,16 @@ def _name_before(before: str) -> bool:
     return word[0].isupper() and not word.isupper() and _key(word) not in _FUNCTION_WORDS
 
 
-def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool) -> bool:
-    """Whether one hit is a real mention of its place, judged from its neighbours."""
+def _club(text: str, before: str, end: int) -> bool:
+    """Whether a province's name here names a football club: "CLB Nam Định", "Becamex Bình
+    Dương", "B.Bình Dương", "Sài Gòn FC".  A headline about a club is about its home province; a
+    club named in the body is not where the story happens."""
+    return bool(_CLUB_BEFORE.search(before) or _CLUB_INITIAL.search(before) or _FC_AFTER.match(text, end))
+
+
+def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool, clubs: bool = False) -> bool:
+    """Whether one hit is a real mention of its place, judged from its neighbours; a club's
+    name counts as its province only when `clubs` (in a headline)."""
     if shouting and (entry.namelike or entry.safe_only or entry.needs_city):
         return False  # in an upper-case title, capitals tell nothing
     before = text[max(0, start - _WINDOW) : start]
@@ -170,6 +195,8 @@ def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool) ->
             return bool(_CITY_BEFORE.search(before))
         if _PROVINCE_NOT_AFTER.search(before) and not _PROVINCE_OK_AFTER.search(before):
             return False
+        if _club(text, before, end):
+            return clubs
         if _PROVINCE_NOT_BEFORE.match(text, end):
             return False
         return not entry.namelike or not (_PERSON_BEFORE.search(before) or _name_before(before))
@@ -181,11 +208,28 @@ def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool) ->
     if (following and following.group(1).isupper()) or _PERSON_BEFORE.search(before):
         return False
     if entry.safe_only:
-        return bool(before.rstrip().endswith("(") or _SAFE_BEFORE.search(before))
+        paired = _PAIR_BEFORE.search(before) or _PAIR_AFTER.match(text, end)
+        return bool(before.rstrip().endswith("(") or _SAFE_BEFORE.search(before) or paired)
     return not _name_before(before)
 
 
-def mentions(segment: str) -> Counter[tuple[str, str]]:
+def _hits(segment: str, clubs: bool = False) -> list[tuple[str, str, int, int]]:
+    """Every accepted place mention in one piece of text: (kind, value, start, end); clubs'
+    names count as their provinces when `clubs` (see `_club`)."""
+    text = nfc(segment)
+    shouting = text.upper() == text
+    if shouting:  # every initial then a capital, for the finder; the same length in Vietnamese
+        titled = text.title()
+        text = titled if len(titled) == len(text) else text
+    found = []
+    for hit in _FINDER.finditer(text):
+        entry = _ENTRIES[_key(hit.group())]
+        if entry.value is not None and _accepted(text, hit.start(), hit.end(), entry, shouting, clubs):
+            found.append((entry.kind, entry.value, hit.start(), hit.end()))
+    return found
+
+
+def mentions(segment: str, clubs: bool = False) -> Counter[tuple[str, str]]:
     """Count the accepted place mentions in one piece of text, as (kind, value) pairs.
 
     >>> sorted(mentions("Ông Nguyễn Đức Chung làm việc với Đại sứ Đức tại TP.HCM").items())
@@ -193,48 +237,104 @@ def mentions(segment: str) -> Counter[tuple[str, str]]:
     >>> sorted(mentions("ĐOÀN CÔNG TÁC TỈNH YÊN BÁI THĂM HÀN QUỐC"))
     [('country', 'Hàn Quốc'), ('province', 'Yên Bái')]
     """
-    text = nfc(segment)
-    shouting = text.upper() == text
-    if shouting:  # every initial then a capital, for the finder; the same length in Vietnamese
-        titled = text.title()
-        text = titled if len(titled) == len(text) else text
-    found: Counter[tuple[str, str]] = Counter()
-    for hit in _FINDER.finditer(text):
-        entry = _ENTRIES[_key(hit.group())]
-        if entry.value is not None and _accepted(text, hit.start(), hit.end(), entry, shouting):
-            found[entry.kind, entry.value] += 1
+    return Counter((kind, value) for kind, value, _, _ in _hits(segment, clubs))
+
+
+_LIST_JOIN = re.compile(rf"{_SPACE}*(?:,|;|/|và|hay|hoặc|cùng|với){_SPACE}*$", re.IGNORECASE)
+_EXAMPLE_BEFORE = re.compile(
+    rf"(?:^|\W)(?:như|chẳng\s+hạn|kể\s+cả|bao\s+gồm|gồm|(?:các|nhiều|những)\s+(?:nước|quốc\s+gia)){_SPACE}*"
+    rf"(?:là{_SPACE}+)?$",
+    re.IGNORECASE,
+)
+
+
+def listed(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Which mentions (by index into `spans`, in text order) stand in a list of examples, not
+    as a subject: after "như" ("nhiều nước như Nhật, Hàn Quốc") or "các nước" ("các nước Lào,
+    Campuchia tham dự"), or four or more in a row
+    (three in a lead are often its subjects: "Trung Quốc, Nhật Bản, Thái Lan hạn chế …").
+
+    >>> text = "Các nước như Nhật Bản, Hàn Quốc đã làm. Đoàn Lào thăm Pháp."  # Lào, Pháp: subjects
+    >>> sorted(listed(text, [(13, 21), (23, 31), (45, 48), (54, 58)]))
+    [0, 1]
+    """
+    runs: list[list[int]] = []
+    for i, (start, _) in enumerate(spans):
+        joined = i > 0 and _LIST_JOIN.fullmatch(text[spans[i - 1][1] : start]) is not None
+        if joined and runs:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    found: set[int] = set()
+    for run in runs:
+        first = spans[run[0]][0]
+        if len(run) >= 4 or _EXAMPLE_BEFORE.search(text[max(0, first - 24) : first]):
+            found.update(run)
     return found
 
 
-def about(in_title: Counter[str], in_body: Counter[str]) -> tuple[str, ...]:
+def lead_end(text: str) -> int:
+    r"""Where a release's lead ends: its first paragraph, at most two sentences.
+
+    >>> text = "Sáng 5/6, Bắc Ninh họp. Hai bên ký kết. Ba là chuyện khác.\nĐoạn hai."
+    >>> text[: lead_end(text)]
+    'Sáng 5/6, Bắc Ninh họp. Hai bên ký kết.'
+    """
+    start = len(text) - len(text.lstrip())
+    paragraph = text.find("\n", start)
+    end = len(text) if paragraph < 0 else paragraph
+    stops = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[:end])]
+    return min(end, stops[1]) if len(stops) >= 2 and stops[1] > start else end
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How a text names one facet's values: counted (list mentions apart) and in its lead."""
+
+    counts: Counter[str]
+    lead: frozenset[str] = frozenset()
+
+
+def evidence(text: str, hits: list[tuple[str, int, int]]) -> Evidence:
+    """The counts and the lead of one body, from its hits (value, start, end) in text order."""
+    examples = listed(text, [(start, end) for _, start, end in hits])
+    lead = lead_end(text)
+    counts = Counter(value for i, (value, _, _) in enumerate(hits) if i not in examples)
+    first = frozenset(value for i, (value, start, _) in enumerate(hits) if start < lead and i not in examples)
+    return Evidence(counts, first)
+
+
+def about(in_title: Counter[str], body: Evidence) -> tuple[str, ...]:
     """The values a release is about, most important first.
 
-    A title names its subject, so every value there counts.  In the body a value counts when
-    it is named at least twice and at least a quarter as often as the most named one, which
-    drops the passing "như Mỹ, Nhật Bản" of a release about Korea.  When that leaves nothing,
-    the most named value counts even if named once, unless three or more tie (a mere list).
+    A title names its subject, and a lead its subjects and co-subjects: every value there
+    counts, unless listed as an example.  Elsewhere in the body a value counts when named three
+    times, or twice and at least a quarter as often as the most named one: that drops the
+    passing "như Mỹ, Nhật Bản" of a release about Korea.  A single mention deep in the body is
+    a passing one (of 19 such tags judged on ../shared/news, 6 were right).
 
-    >>> about(Counter(), Counter({"Hàn Quốc": 9, "Hoa Kỳ": 2, "Nhật Bản": 3}))
+    >>> about(Counter(), Evidence(Counter({"Hàn Quốc": 9, "Hoa Kỳ": 2, "Nhật Bản": 3})))
     ('Hàn Quốc', 'Nhật Bản')
-    >>> about(Counter({"Đức": 1}), Counter({"Hàn Quốc": 1, "Hoa Kỳ": 1}))
-    ('Đức',)
+    >>> about(Counter({"Đức": 1}), Evidence(Counter({"Hàn Quốc": 1, "Lào": 1}), frozenset({"Lào"})))
+    ('Đức', 'Lào')
     """
-    top = max(in_body.values(), default=0)
-    kept = set(in_title) | {v for v, n in in_body.items() if n >= 2 and 4 * n >= top}
-    if not kept:
-        best = [v for v, n in in_body.items() if n == top]
-        kept = set(best) if len(best) <= 2 else set()
-    return tuple(sorted(kept, key=lambda v: (v not in in_title, -3 * in_title[v] - in_body[v], v)))
+    counts = body.counts
+    top = max(counts.values(), default=0)
+    kept = set(in_title) | body.lead | {v for v, n in counts.items() if n >= 3 or (n >= 2 and 4 * n >= top)}
+    if not kept and len(counts) == 1:
+        kept = set(counts)  # the one place a release names is where it happens
+    return tuple(sorted(kept, key=lambda v: (v not in in_title, v not in body.lead, -counts[v], v)))
 
 
 @lru_cache(maxsize=8)
 def _scan(title: str, text: str) -> dict[str, tuple[str, ...]]:
     """Both facets from one pass over title and body (cached: callers ask for one facet at a time)."""
-    heads, bodies = mentions(title), mentions(text)
+    heads, hits = mentions(title, clubs=True), _hits(text)
+    text = nfc(text)
     return {
         kind: about(
             Counter({v: n for (k, v), n in heads.items() if k == kind}),
-            Counter({v: n for (k, v), n in bodies.items() if k == kind}),
+            evidence(text, [(v, start, end) for k, v, start, end in hits if k == kind]),
         )
         for kind in ("country", "province")
     }

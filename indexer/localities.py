@@ -12,6 +12,9 @@ fuzzy: a word whose key has 10-12 letters may differ from a variant's key by one
       (all right: "Xiengkhuang") with these lengths.  Short typos seen are variants instead.
 checks: a value that is also a Vietnamese place or a common name needs a unit word before it
       or its country after it; every value needs its country among the release's countries.
+context: a capital counts as the city only where the text places something in it ("tại Bắc
+      Kinh"), not where it stands for its government ("Bắc Kinh tuyên bố"); a dish or a breed
+      ("dăm bông Hồ Nam") and a given name ("Kyoto Ohata", "Gangwon FC") are not places.
 about: the same rule as countries and provinces (`facets.about`); then each value's parent
       province is added ("Imsil" brings "Jeollabuk-do").
 
@@ -25,8 +28,15 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from indexer.data.localities import LOCALITIES, NEEDS_CONTEXT, UNIT_WORDS
-from indexer.facets import about
+from indexer.data.localities import (
+    CAPITALS,
+    IN_PLACE_BEFORE,
+    LOCALITIES,
+    NEEDS_CONTEXT,
+    NOT_AFTER,
+    UNIT_WORDS,
+)
+from indexer.facets import about, evidence
 from indexer.text import fold, nfc, normalize
 
 FUZZY_MIN, FUZZY_TWO = 10, 13  # key lengths from which one, and two, edits are forgiven
@@ -67,6 +77,9 @@ _FIRST_WORDS = frozenset(  # a run can only be a name if its first word opens on
 _BY_LENGTH: dict[int, list[str]] = {}
 for _k in VARIANTS:
     _BY_LENGTH.setdefault(len(_k), []).append(_k)
+_PLACED = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, IN_PLACE_BEFORE)) + r")\s+$", re.IGNORECASE)
+_NOT_AFTER = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, NOT_AFTER)) + r")\s+$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"[^\S\n]+(?:FC\b|[A-Z][a-z]+\b(?![^\S\n]*[(,]))")  # "Kyoto Ohata", "Gangwon FC"
 _UNIT_BEFORE = re.compile(
     r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in sorted(UNIT_WORDS, key=len, reverse=True)) + r")\s*$",
     re.IGNORECASE,
@@ -130,16 +143,24 @@ def _in_context(text: str, start: int, end: int, value: str) -> bool:
     return bool(re.match(rf"\s*[(,–-]\s*{re.escape(country)}", text[end : end + 30]))
 
 
-def mentions(segment: str) -> Counter[str]:
-    """Count the localities named in one piece of text, however spelt.
+def _accepted(text: str, start: int, end: int, value: str) -> bool:
+    """Whether a name found here is the place: in a unit's context when it needs one, placed
+    when it is a capital, not a dish or a breed, not a person's given name ("Kyoto Ohata")."""
+    before = text[max(0, start - 24) : start]
+    if value in NEEDS_CONTEXT and not _in_context(text, start, end, value):
+        return False
+    if value in CAPITALS and not (_PLACED.search(before) or _UNIT_BEFORE.search(before)):
+        return False
+    if _NOT_AFTER.search(before):
+        return False
+    return _NAME_AFTER.match(text, end) is None
 
-    >>> text = "Tỉnh Gyeosangbuk-do, tỉnh Bắc Gyeongsang và huyện Im-sin; ông Nguyễn Thanh Hải"
-    >>> sorted(mentions(text).items())
-    [('Gyeongsangbuk-do', 2), ('Imsil', 1)]
-    """
+
+def hits(segment: str) -> list[tuple[str, int, int]]:
+    """Every locality named in one piece of text, however spelt: (value, start, end)."""
     text = nfc(segment)
     words = list(_WORD.finditer(text))
-    found: Counter[str] = Counter()
+    found: list[tuple[str, int, int]] = []
     i = 0
     while i < len(words):
         first = words[i]
@@ -161,10 +182,31 @@ def mentions(segment: str) -> Counter[str]:
                 value = fuzzy(key(roman.group()))
                 span = max(1, roman.group().count("-") + 1)
         end = words[i + span - 1].end()
-        if value and (value not in NEEDS_CONTEXT or _in_context(text, first.start(), end, value)):
-            found[value] += 1
+        if value and _accepted(text, first.start(), end, value):
+            found.append((value, first.start(), end))
         i += span
     return found
+
+
+def mentions(segment: str) -> Counter[str]:
+    """Count the localities named in one piece of text, however spelt.
+
+    >>> text = "Tỉnh Gyeosangbuk-do, tỉnh Bắc Gyeongsang và huyện Im-sin; ông Nguyễn Thanh Hải"
+    >>> sorted(mentions(text).items())
+    [('Gyeongsangbuk-do', 2), ('Imsil', 1)]
+    >>> sorted(mentions("Bắc Kinh tuyên bố; dăm bông Hồ Nam; Kyoto Ohata ghi bàn; hội nghị tại Bắc Kinh"))
+    ['Bắc Kinh']
+    """
+    return Counter(value for value, _, _ in hits(segment))
+
+
+def label(value: str) -> str:
+    """A locality as shown to a reader: with its country, so "Gangwon-do" says where it is.
+
+    >>> label("Gyeongsangbuk-do"), label("Luông Pha Băng"), label("Nowhere")
+    ('Gyeongsangbuk-do (Hàn Quốc)', 'Luông Pha Băng (Lào)', 'Nowhere')
+    """
+    return f"{value} ({LOCALITIES[value][0]})" if value in LOCALITIES else value
 
 
 def key_latin(text: str) -> str:
@@ -186,7 +228,8 @@ def localities(title: str, text: str, countries: Iterable[str]) -> tuple[str, ..
     """
     partners = set(countries)
     in_title = Counter({v: n for v, n in mentions(title).items() if LOCALITIES[v][0] in partners})
-    in_body = Counter({v: n for v, n in mentions(text).items() if LOCALITIES[v][0] in partners})
-    kept = about(in_title, in_body)
+    body = nfc(text)
+    found = [(v, start, end) for v, start, end in hits(body) if LOCALITIES[v][0] in partners]
+    kept = about(in_title, evidence(body, found))
     parents = (LOCALITIES[v][1] for v in kept)
     return tuple(dict.fromkeys([*kept, *(p for p in parents if p)]))

@@ -96,3 +96,35 @@ def test_a_locality_needs_its_country_among_the_releases_countries():
 def test_a_passing_mention_does_not_count():
     body = "Tỉnh Gyeongsangbuk-do hợp tác với tỉnh. Gyeongsangbuk-do gửi đoàn. Đoàn từng qua Seoul."
     assert localities("", body, ["Hàn Quốc"]) == ("Gyeongsangbuk-do",)
+
+
+# --- names in context (issue 17): sentences written for these tests ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bắc Kinh tuyên bố sẽ đáp trả; phản ứng của Seoul chưa rõ.",  # capitals for their governments
+        "Món dăm bông Hồ Nam và trà Vân Nam được bày bán; chó ngao Tây Tạng giá cao.",  # food, breeds
+        "Tiền đạo Kyoto Ohata ghi bàn thắng duy nhất.",  # a person
+        "Gangwon FC hòa 1-1 trên sân khách.",  # a club
+    ],
+)
+def test_names_that_are_not_the_locality(text):
+    assert mentions(text) == {}
+
+
+def test_a_capital_is_the_city_where_something_happens_in_it():
+    assert mentions("Hội nghị diễn ra tại Bắc Kinh; đoàn sau đó thăm Seoul.") == {"Bắc Kinh": 1, "Seoul": 1}
+
+
+def test_a_locality_shows_its_country_on_the_page_and_in_the_terminal(client, seed_index):
+    from tests.conftest import run_cli
+
+    page = client.get("/?q=Imsil").get_data(as_text=True)
+    assert '<span class="value">Imsil (Hàn Quốc)</span>' in page  # the facet panel
+    document = client.get(f"/doc/{numbered('000')}").get_data(as_text=True)
+    assert "Imsil (Hàn Quốc), Jeollabuk-do (Hàn Quốc)" in document
+    shown = run_cli("search", "Imsil", index=seed_index)
+    assert "Imsil (Hàn Quốc)" in shown.stdout
+    assert client.get("/api/search?q=Imsil").get_json()["facets"]["locality"][0]["value"] == "Imsil"

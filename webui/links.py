@@ -11,7 +11,7 @@ import re
 
 from flask import url_for
 
-from indexer import merger
+from indexer import localities, merger
 from indexer.facet_fields import FACETS
 from indexer.search import MAX_PAGE, SearchRequest
 from indexer.snapshot import UNKNOWN_YEAR
@@ -54,11 +54,16 @@ def facet_panels(request: SearchRequest, facets: dict[str, list[dict]]) -> list[
 
 
 def value_label(facet: str, value: str) -> str:
-    """A facet value as the page shows it: the year "unknown" is "Không rõ năm".
+    """A facet value as the page shows it: the year "unknown" is "Không rõ năm", a locality
+    names its country.
 
     >>> value_label("year", "unknown"), value_label("year", "2023"), value_label("source", "unknown")
     ('Không rõ năm', '2023', 'unknown')
+    >>> value_label("locality", "Imsil")
+    'Imsil (Hàn Quốc)'
     """
+    if facet == "locality":
+        return localities.label(value)
     return UNKNOWN_YEAR_LABEL if facet == "year" and value == UNKNOWN_YEAR else value
 
 
@@ -66,7 +71,7 @@ def place_labels(hit: dict) -> list[dict[str, str]]:
     """The places a hit or document is about, as labels: countries, partner localities, and
     provinces by their 2025 unit, naming the old province where it changed ("Lào Cai (Yên Bái cũ)")."""
     labels = [{"facet": "country", "text": v} for v in hit["countries"]]
-    labels += [{"facet": "locality", "text": v} for v in hit["locality"]]
+    labels += [{"facet": "locality", "text": localities.label(v)} for v in hit["locality"]]
     labels += [{"facet": "province_2025", "text": v} for v in merger.labels(hit["provinces"])]
     return [{**label, "heading": FACET_LABELS[label["facet"]]} for label in labels]
 

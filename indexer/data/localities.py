@@ -168,3 +168,18 @@ UNIT_WORDS: tuple[str, ...] = (
     "tỉnh", "thành phố", "TP", "TP.", "khu tự trị", "huyện", "quận", "thị trấn", "châu", "đặc khu",
     "thủ đô", "đô thị", "tỉnh trưởng", "thị trưởng", "thống đốc",
 )
+
+# Capitals the press uses for their governments ("Bắc Kinh tuyên bố", "phản ứng của Seoul"):
+# counted as the city only where the text places something in it ("tại Bắc Kinh", "thăm Seoul";
+# not "đến", "từ": "thông điệp gửi đến Bắc Kinh" is to its government).
+CAPITALS: frozenset[str] = frozenset({"Seoul", "Tokyo", "Bắc Kinh", "Viêng Chăn"})
+IN_PLACE_BEFORE: tuple[str, ...] = (
+    "tại", "ở", "thăm", "khắp", "quanh", "ngoại ô", "trung tâm", "đường phố", "thủ đô", "thành phố",
+)
+
+# What a place name qualifies when it is not a place: dishes, drinks and breeds ("dăm bông Hồ
+# Nam", "chó ngao Tây Tạng", "trà Vân Nam"), styles ("kiểu Tokyo").
+NOT_AFTER: tuple[str, ...] = (
+    "dăm bông", "giăm bông", "chó", "chó ngao", "mèo", "trà", "rượu", "món", "lẩu", "mì", "bánh",
+    "vịt", "gà", "bò", "lợn", "giống", "kiểu", "phong cách", "ẩm thực",
+)

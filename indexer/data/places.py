@@ -212,26 +212,32 @@ COUNTRIES: dict[str, str] = {
 
 # The press's other spellings of a country: older transliterations, short forms, full styles.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "Hoa Kỳ": ("Mỹ", "Hoa Kì", "Hợp chủng quốc Hoa Kỳ", "Hợp Chủng Quốc Hoa Kỳ"),
-    "Nhật Bản": ("Nhật", "Nhật bản"),
-    "Hàn Quốc": ("Đại Hàn", "Đại Hàn Dân Quốc", "Nam Hàn", "Nam Triều Tiên"),
-    "Triều Tiên": ("Bắc Triều Tiên", "CHDCND Triều Tiên", "Cộng hòa dân chủ nhân dân Triều Tiên"),
-    "Trung Quốc": ("Trung Hoa", "CHND Trung Hoa", "Cộng hòa nhân dân Trung Hoa"),
-    "Campuchia": ("Cam-pu-chia", "Căm-pu-chia", "Cam Bốt", "Vương quốc Campuchia"),
-    "Lào": ("CHDCND Lào", "Cộng hòa dân chủ nhân dân Lào"),
-    "Thái Lan": ("Thái", "Vương quốc Thái Lan"),
+    "Hoa Kỳ": ("Mỹ", "Hoa Kì", "Hợp chủng quốc Hoa Kỳ", "Hợp Chủng Quốc Hoa Kỳ", "Nhà Trắng",
+               "Lầu Năm Góc", "xứ cờ hoa"),
+    "Nhật Bản": ("Nhật", "Nhật bản", "Tokyo", "Tô-ky-ô", "xứ sở hoa anh đào", "đất nước mặt trời mọc"),
+    "Hàn Quốc": ("Đại Hàn", "Đại Hàn Dân Quốc", "Nam Hàn", "Nam Triều Tiên", "Hàn", "Seoul", "Xơ-un",
+                 "xứ kim chi", "xứ sở kim chi"),
+    "Triều Tiên": ("Bắc Triều Tiên", "CHDCND Triều Tiên", "Cộng hòa dân chủ nhân dân Triều Tiên",
+                   "Bình Nhưỡng", "Bắc Hàn"),
+    "Trung Quốc": ("Trung Hoa", "CHND Trung Hoa", "Cộng hòa nhân dân Trung Hoa", "Bắc Kinh"),
+    "Campuchia": ("Cam-pu-chia", "Căm-pu-chia", "Cam Bốt", "Vương quốc Campuchia", "Phnom Penh",
+                  "Phnôm Pênh", "xứ chùa Tháp"),
+    "Lào": ("CHDCND Lào", "Cộng hòa dân chủ nhân dân Lào", "Viêng Chăn"),
+    "Thái Lan": ("Thái", "Vương quốc Thái Lan", "Bangkok", "Băng Cốc", "xứ chùa Vàng"),
     "Singapore": ("Xinh-ga-po", "Xingapo", "Singapo"),
-    "Malaysia": ("Ma-lai-xi-a", "Malaixia"),
-    "Indonesia": ("In-đô-nê-xi-a", "Inđônêxia", "Indonexia"),
-    "Philippines": ("Phi-líp-pin", "Phi-lip-pin", "Philippin"),
+    "Malaysia": ("Ma-lai-xi-a", "Malaixia", "Kuala Lumpur"),
+    "Indonesia": ("In-đô-nê-xi-a", "Inđônêxia", "Indonexia", "Jakarta", "xứ vạn đảo"),
+    "Philippines": ("Phi-líp-pin", "Phi-lip-pin", "Philippin", "Manila"),
     "Myanmar": ("Mi-an-ma", "Myanma", "Miến Điện"),
     "Brunei": ("Bru-nây", "Brunây"),
     "Timor-Leste": ("Đông Timor", "Timo Lét-xtê", "Ti-mo Lét-xtê"),
-    "Ấn Độ": ("Ấn",),
-    "Nga": ("Liên bang Nga", "LB Nga"),
+    "Ấn Độ": ("Ấn", "New Delhi", "Niu Đê-li"),
+    "Nga": ("Liên bang Nga", "LB Nga", "Điện Kremlin", "Moskva", "Mát-xcơ-va", "Matxcơva",
+            "xứ bạch dương"),
     "Đức": ("CHLB Đức", "Cộng hòa liên bang Đức"),
     "Pháp": ("Cộng hòa Pháp",),
-    "Vương quốc Anh": ("Anh", "Anh quốc", "Anh Quốc", "Liên hiệp Anh", "Liên hiệp vương quốc Anh"),
+    "Vương quốc Anh": ("Anh", "Anh quốc", "Anh Quốc", "Liên hiệp Anh", "Liên hiệp vương quốc Anh",
+                       "xứ sở sương mù"),
     "Italy": ("Italia", "I-ta-li-a", "Ý"),
     "Áo": ("Cộng hòa Áo",),
     "Séc": ("CH Séc", "Cộng hòa Séc"),
@@ -246,7 +252,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "Cuba": ("Cu Ba", "Cu-ba"),
     "Venezuela": ("Vê-nê-xu-ê-la", "Venezuala"),
     "Colombia": ("Cô-lôm-bi-a", "Côlômbia"),
-    "Ukraina": ("U-crai-na", "Ucraina", "Ukraine"),
+    "Ukraina": ("U-crai-na", "Ucraina", "Ukraine", "Kiev", "Kyiv"),
     "Belarus": ("Bê-la-rút", "Belarút"),
     "Ba Lan": ("Cộng hòa Ba Lan",),
     "Hungary": ("Hung-ga-ri", "Hunggari", "Hungari"),
@@ -259,10 +265,11 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "Uzbekistan": ("U-dơ-bê-ki-xtan",),
     "Mông Cổ": ("Mongolia",),
     "Thổ Nhĩ Kỳ": ("Thổ Nhĩ Kì",),
-    "Ả Rập Xê-út": ("A-rập Xê-út", "Ả-rập Xê-út", "Arab Saudi", "Saudi Arabia"),
+    "Ả Rập Xê-út": ("A-rập Xê-út", "Ả-rập Xê-út", "Arab Saudi", "Saudi Arabia", "Ả Rập Saudi", "Saudi",
+                    "Riyadh"),
     "Các Tiểu Vương quốc Ả Rập Thống nhất": ("UAE", "Các Tiểu vương quốc Ả-rập Thống nhất"),
     "Israel": ("I-xra-en", "Ixraen"),
-    "Iran": ("I-ran",),
+    "Iran": ("I-ran", "Tehran", "Tê-hê-ran"),
     "Iraq": ("I-rắc", "Irắc"),
     "Kuwait": ("Cô-oét", "Côoét"),
         "Ai Cập": ("Ai-cập",),
@@ -278,12 +285,18 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "Thành Vatican": ("Vatican", "Tòa thánh Vatican", "Tòa Thánh"),
     "Palestine": ("Pa-le-xtin", "Pa-lét-xtin", "Nhà nước Palestine"),
     "Hà Lan": ("Vương quốc Hà Lan",),
+    "Tây Ban Nha": ("TBN",),
     "Bỉ": ("Vương quốc Bỉ",),
     "Thụy Sĩ": ("Thụy Sỹ",),
     "Cộng hòa Dominica": ("CH Dominica",),
     "Congo - Kinshasa": ("CHDC Congo", "Cộng hòa dân chủ Congo"),
     "Congo - Brazzaville": ("Cộng hòa Congo",),
 }
+
+# A capital or a seat of power stands for its government ("Bắc Kinh tuyên bố", "Điện Kremlin
+# phản đối") and a story set in it is set in its country; a nickname the press uses ("xứ kim chi",
+# "xứ sở hoa anh đào") names the country.  Only capitals no other sense or person shares: not
+# Paris (Paris Hilton), Washington (a state, an actor) or London.
 
 # Also words of another sense, or syllables of people's and places' names ("Nguyễn Đức Chung",
 # "Mỹ Tho", "Thúy Nga"): counted only when neither word beside them is capitalised
@@ -293,7 +306,13 @@ COUNTRY_NAMELIKE = frozenset({
     "Anh Quốc", "Chad", "Georgia", "Jordan", "Niger", "Mali",
 })
 # Too common as words to count without a safe context ("tại Anh", "(Anh)", "nước Thái").
-COUNTRY_SAFE_ONLY = frozenset({"Anh", "Thái", "Ý", "Áo", "Ấn", "Tòa Thánh"})
+COUNTRY_SAFE_ONLY = frozenset({"Anh", "Thái", "Ý", "Áo", "Ấn", "Tòa Thánh", "Hàn"})
+# Country names the press also writes with their later syllables in lower case ("Tây Ban nha",
+# "Hàn quốc"); two-syllable names only where the lower-case form is no phrase ("Ai cập nhật").
+COUNTRY_LOWER_TAIL = ("Hàn Quốc", "Trung Quốc", "Thái Lan", "Ấn Độ", "Triều Tiên", "Hoa Kỳ", "Anh Quốc")
+# Short forms that join another country's in a pair ("Việt - Hàn", "Nhật - Hàn", "Hàn - Nhật"):
+# such a pair names both countries.
+COUNTRY_PAIR_FORMS = ("Việt", "Nhật", "Hàn", "Trung", "Mỹ", "Triều", "Nga", "Pháp", "Lào", "Thái", "Anh", "Ý")
 
 # The 63 provinces and centrally-run cities in force until 30 June 2025, as the General
 # Statistics Office's list of administrative units writes them (Danh mục đơn vị hành chính
@@ -363,7 +382,8 @@ STOP_PHRASES: tuple[str, ...] = (
     "Đài Loan (Trung Quốc)", "Hồng Kông (Trung Quốc)", "Ma Cao (Trung Quốc)",
     "Hòa Bình thế giới", "Hòa Bình, hữu nghị", "Hòa Bình, hợp tác", "Hòa Bình và phát triển",
     "Hòa Bình, ổn định", "Nhà hát Hòa Bình", "Cung Hòa Bình", "Sài Gòn Giải Phóng",
-    "Sài Gòn Tiếp Thị", "Sài Gòn Thương Tín",
+    "Sài Gòn Tiếp Thị", "Sài Gòn Thương Tín", "Nội Mông Cổ", "viêm não Nhật Bản",
+    "Hà Nội Mới", "Pháp Luật TP.HCM", "Pháp luật TP.HCM", "Sài Gòn - Hà Nội",
 )
 
 # Context words, lower case, read just before a candidate.  A currency in front makes the
@@ -372,14 +392,16 @@ STOP_PHRASES: tuple[str, ...] = (
 COUNTRY_NOT_AFTER = (
     "đô la", "đô-la", "đôla", "dollar", "usd", "yên", "đồng yên", "bảng", "won", "rúp", "franc",
     "baht", "kíp", "riel", "peso", "rupee", "ringgit", "euro", "nhân dân tệ", "châu", "gió",
-    "bán đảo",
+    "bán đảo", "tiếng", "chó", "mèo", "giống", "dăm bông", "AS", "CLB", "câu lạc bộ",
 )
 # A road, river, commune or district of that name is not the province ("phố Huế" is in Hà Nội,
 # "xã Hòa Bình" is in many provinces); "thành phố" and "thị xã" of that name are inside it.
 PROVINCE_NOT_AFTER = (
     "xã", "phường", "thị trấn", "thôn", "ấp", "bản", "làng", "khu phố", "tổ", "khóm", "huyện",
     "quận", "đường", "phố", "ngõ", "hẻm", "sông", "kênh", "cầu", "chợ", "bến", "ga", "đèo", "núi",
-    "hồ", "đại lộ", "công viên", "khách sạn", "số", "nền", "gìn giữ", "nobel",
+    "hồ", "đại lộ", "công viên", "khách sạn", "số", "nền", "gìn giữ", "nobel", "ngã tư", "ngã ba",
+    "ngã năm", "ngã sáu", "ngã bảy", "vòng xoay", "bùng binh", "nút giao", "giờ", "chứng khoán",
+    "GDCK", "ngân hàng TMCP", "ngân hàng thương mại cổ phần",
     "đá quý",  # "Công ty Vàng bạc Đá quý Sài Gòn" quotes the gold price
 )
 # A bare "Hồ Chí Minh" is the President far more often than the city: the city needs one of these
@@ -388,6 +410,12 @@ PROVINCE_NEEDS_CITY = frozenset({"Hồ Chí Minh"})
 CITY_BEFORE = ("thành phố", "TP", "TP.")
 # A province's homonym abroad: "Hà Nam (Trung Quốc)" is Henan.
 PROVINCE_NOT_BEFORE = ("(Trung Quốc", ", Trung Quốc", "của Trung Quốc")
+# Words before a province that make its name a football club's ("CLB Nam Định", "Becamex Bình
+# Dương", "Than Quảng Ninh", "Hoàng Anh Gia Lai"), as V-League clubs have been named since 2000.
+CLUB_BEFORE = (
+    "CLB", "câu lạc bộ", "đội bóng", "Becamex", "Đồng Tâm", "Hoàng Anh", "SHB", "Than", "XM",
+    "Xi măng", "Sông Lam", "Thép Xanh", "Hồng Lĩnh", "Đông Á", "Topenland",
+)
 # ... unless the road is in a city or town of that name, which lies inside the province.
 PROVINCE_OK_AFTER = ("thành phố", "thị xã")
 # A person's title: the next capitalised word is their name ("ông Đức", "chị Hà Giang").
@@ -405,7 +433,10 @@ COUNTRY_STRONG_BEFORE = (
     "hãng tin", "quân sự", "an ninh",
 )
 # Enough, with the strong words above, for a word like "Anh" or "Thái" to be a country.
-COUNTRY_SAFE_BEFORE = ("tại", "sang", "ở", "đến", "tới", "từ", "các nước")
+COUNTRY_SAFE_BEFORE = (
+    "tại", "sang", "ở", "đến", "tới", "từ", "các nước", "đội", "tuyển", "đội tuyển", "ĐT", "U23",
+    "U22", "U21", "U20", "U19", "U17", "U16", "xứ", "phim", "nhạc", "làn sóng",
+)
 # Capitalised words that start sentences or name institutions, not people: "Tại Đức", "Báo Hà Nam".
 FUNCTION_WORDS = (
     "tại", "với", "và", "của", "sang", "từ", "ở", "đến", "tới", "giữa", "cùng", "nước", "người",
