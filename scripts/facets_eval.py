@@ -18,7 +18,7 @@ tuned on them, so their figures say what the facets do on news nobody looked at.
     scripts/facets_eval                  # precision and recall, both halves
     scripts/facets_eval --errors tune    # the wrong and missed tags of the tuning half
     scripts/facets_eval show ID ...      # an article and what the scanner finds, to judge it
-    scripts/facets_eval sample           # how the judged ids were drawn (seeded)
+    scripts/facets_eval sample           # how the judged ids were drawn (seeded, two rounds)
 """
 
 from __future__ import annotations
@@ -51,6 +51,9 @@ VALUES = {
     "locality": set(LOCALITIES),
 }
 SAMPLE_SEED, SAMPLE_SIZES = 17, {"vi_news": 100, "vietnews_test": 60}
+# A second draw, judged after the first round of changes, all for tuning: the held-out half
+# stays the one drawn first.
+EXTRA_SEED, EXTRA_SIZES = 29, {"vi_news": 50, "vietnews_test": 50}
 
 
 def _records(corpus: str) -> Iterator[dict]:
@@ -167,15 +170,20 @@ def _corpus_of(article_id: str) -> str:
     return "vietnews_test" if article_id.startswith("vietnews-test:") else "vi_news"
 
 
-def sample() -> list[tuple[str, str]]:
-    """The judged articles: a seeded draw from each corpus, then every real page; halves alternate."""
+def sample() -> list[tuple[str, str, str]]:
+    """The judged articles: a seeded draw from each corpus, then every real page, halves
+    alternating; then a second draw for tuning only.  (id, corpus, half)."""
     rng = random.Random(SAMPLE_SEED)
-    drawn: list[tuple[str, str]] = []
-    for corpus, size in SAMPLE_SIZES.items():
-        ids = [r["id"] for r in _records(corpus) if len(r.get("text") or "") >= 400]
-        drawn += [(i, corpus) for i in rng.sample(ids, size)]
+    pools = {c: [r["id"] for r in _records(c) if len(r.get("text") or "") >= 400] for c in CORPORA}
+    drawn = [(i, corpus) for corpus, size in SAMPLE_SIZES.items() for i in rng.sample(pools[corpus], size)]
     drawn += [(p.name, "html") for p in sorted((SHARED / "html").glob("*_article*.html"))]
-    return drawn
+    first = [(i, corpus, ("tune", "held")[n % 2]) for n, (i, corpus) in enumerate(drawn)]
+    taken = {i for i, _ in drawn}
+    extra = random.Random(EXTRA_SEED)
+    for corpus, size in EXTRA_SIZES.items():
+        fresh = [i for i in pools[corpus] if i not in taken]
+        first += [(i, corpus, "tune") for i in extra.sample(fresh, size)]
+    return first
 
 
 def main() -> int:
@@ -194,8 +202,8 @@ def main() -> int:
         show(args.ids, args.tags)
         return 0
     if args.command == "sample":
-        for n, (article_id, corpus) in enumerate(sample()):
-            print(json.dumps({"id": article_id, "corpus": corpus, "half": ("tune", "held")[n % 2]}))
+        for article_id, corpus, half in sample():
+            print(json.dumps({"id": article_id, "corpus": corpus, "half": half}))
         return 0
     judged = load_judged()
     found = documents({entry["id"]: entry["corpus"] for entry in judged})
