@@ -15,11 +15,8 @@ import numpy as np
 
 from indexer.engine import Engine
 from indexer.store import FACETS, IndexStore
-from indexer.whoosh_threads import install as _share_readers_between_threads
 
 UNKNOWN_YEAR = "unknown"  # the year facet's value for releases no date could be trusted for
-
-_share_readers_between_threads()  # one Snapshot's searcher serves all of a server's threads
 
 
 @dataclass
@@ -131,5 +128,5 @@ class Snapshots:
             if snap is None or snap.generation != generation or not snap.searcher.up_to_date():
                 # The folder resolved once, then opened: resolving again after opening could
                 # label an old generation's reader with a new name if a rebuild swapped between.
-                self._snapshot = Snapshot(self.store.open(generation).searcher(), generation)
+                self._snapshot = Snapshot(self.store.open(generation, shared=True).searcher(), generation)
             return self._snapshot

@@ -46,6 +46,7 @@ from indexer.facet_fields import NAMES as FACETS
 from indexer.facet_fields import SEPARATOR
 from indexer.forklocks import not_inherited
 from indexer.segcache import FILENAME as SEGMENTS
+from indexer.whoosh_threads import SharedStorage
 
 __all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema", "texts"]
 
@@ -219,12 +220,14 @@ class IndexStore:
     def exists(self) -> bool:
         return self.current.exists() and whoosh_index.exists_in(self.current)
 
-    def open(self, generation: Path | None = None):
+    def open(self, generation: Path | None = None, shared: bool = False):
         """The current Whoosh index (or the `generation` folder given), for reading or
-        incremental writing."""
+        incremental writing; `shared`: read-only, its searchers safe to share between threads
+        (indexer/whoosh_threads.py)."""
         if not self.exists():
             raise IndexMissing(f"no index at {self.path}: run `thongcao index` first")
-        return whoosh_index.open_dir(str(generation or self.current.resolve()))
+        folder = str(generation or self.current.resolve())
+        return SharedStorage(folder).open_index() if shared else whoosh_index.open_dir(folder)
 
     def outdated(self) -> bool:
         """True when the current index lacks a field this version writes (a new facet, stories)

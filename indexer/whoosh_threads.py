@@ -14,14 +14,21 @@ cursor over the memory map itself, so nothing is copied and the pages stay the O
 shared by every process that reads the index.
 
 thongcao writes compound segments only (Whoosh's default), so every file a reader keeps
-open is one of these.  Written against whoosh-reloaded 2.7.5, the version pinned.
+open is one of these.  Only the readers that need it get it: `SharedStorage` opens a segment
+as one of these files and tells Whoosh not to map it itself, so Whoosh's compound storage
+cuts each inner file out of it (`subset`); nothing of Whoosh is patched, and other readers
+in the process (the benchmark's baseline, a writer) are Whoosh's own.  Written against
+whoosh-reloaded 2.7.5, the version pinned.
 """
 
 from __future__ import annotations
 
+import mmap
 import threading
 
-from whoosh.filedb import compound, structfile
+from whoosh.codec.base import Segment
+from whoosh.filedb import structfile
+from whoosh.filedb.filestore import FileStorage
 
 
 class Cursor:
@@ -87,6 +94,17 @@ class ThreadSafeBufferFile(structfile.BufferFile):
         return ThreadSafeBufferFile(self.get(position, length), name=name or self._name)
 
 
-def install() -> None:
-    """Make the segments Whoosh opens from now on safe to search from several threads."""
-    compound.BufferFile = ThreadSafeBufferFile
+class SharedStorage(FileStorage):
+    """A read-only index folder whose segments several threads can search at once."""
+
+    supports_mmap = False  # Whoosh's CompoundStorage then reads through our file's `subset`
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, readonly=True)
+
+    def open_file(self, name: str, **kwargs):
+        if not name.endswith(Segment.COMPOUND_EXT):
+            return super().open_file(name, **kwargs)
+        with open(self._fpath(name), "rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return ThreadSafeBufferFile(mapped, name=name)

@@ -91,3 +91,16 @@ def test_a_cursor_reads_a_shared_buffer_as_a_file_would():
     cursor.seek(-4, 2)
     plain.seek(-4, 2)
     assert cursor.read(10) == plain.read(10)
+
+
+def test_only_snapshots_read_through_them_whoosh_itself_is_untouched(seed_index):
+    """Importing the snapshot patches nothing: a plain Whoosh reader in the same process (the
+    benchmark's baseline) reads Whoosh's own files."""
+    from whoosh import index as whoosh_index
+    from whoosh.filedb import compound, structfile
+
+    Snapshots(IndexStore(seed_index)).current()
+    assert compound.BufferFile is structfile.BufferFile
+    plain = whoosh_index.open_dir(str(IndexStore(seed_index).current.resolve())).reader()
+    (segment, _), *_ = plain.leaf_readers()
+    assert not isinstance(segment._terms._postfile, ThreadSafeBufferFile)
