@@ -149,7 +149,10 @@ _COUNTRY_NOT_AFTER = _ends_with(places.COUNTRY_NOT_AFTER)
 _PROVINCE_NOT_AFTER = _ends_with(places.PROVINCE_NOT_AFTER)
 _PROVINCE_OK_AFTER = _ends_with(places.PROVINCE_OK_AFTER)
 _CITY_BEFORE = _ends_with(places.CITY_BEFORE, rf"(?:{_SPACE}+|(?<=\.))")
-_PERSON_BEFORE = _ends_with(places.PERSON_BEFORE)
+_CAPITAL = "A-ZĐÀÁẢÃẠÂĂÈÉẺẼẸÊÌÍỈĨỊÒÓỎÕỌÔƠÙÚỦŨỤƯỲÝỶỸỴ"
+_PERSON_BEFORE = _ends_with(  # "ông Đức", and "NSND Trung Đức": a title, then a name's syllables
+    places.PERSON_BEFORE, rf"{_SPACE}+(?-i:[{_CAPITAL}][^\W\d_]*{_SPACE}+){{0,2}}"
+)
 _STRONG_BEFORE = _ends_with(places.COUNTRY_STRONG_BEFORE)
 _SAFE_BEFORE = _ends_with(places.COUNTRY_SAFE_BEFORE)
 _PAIR = "|".join(re.escape(f) for w in places.COUNTRY_PAIR_FORMS for f in {nfc(w), normalize_tones(w)})

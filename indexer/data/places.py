@@ -359,6 +359,26 @@ PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
     "Ninh Thuận": ("Phan Rang",),
     "Hải Phòng": ("Đồ Sơn",),
 }
+# Nicknames the press uses ("xứ Nghệ", "đất Cảng"), stadiums that place a match, and the urban
+# districts of the five centrally-run cities written with "quận" (GSO's list of units), whose
+# names alone are too common: "quận Hải Châu" is Đà Nẵng, "Hải Châu" alone may be a commune.
+for _province, _forms in {
+    "Nghệ An": ("xứ Nghệ", "thành Vinh"),
+    "Thanh Hóa": ("xứ Thanh",),
+    "Hải Phòng": ("đất Cảng", "thành phố Cảng", "Lạch Tray", "quận Hồng Bàng", "quận Ngô Quyền",
+                  "quận Lê Chân", "quận Hải An", "quận Kiến An", "quận Dương Kinh"),
+    "Hà Nội": ("Mỹ Đình", "Hàng Đẫy", "quận Ba Đình", "quận Hoàn Kiếm", "quận Hai Bà Trưng",
+               "quận Đống Đa", "quận Tây Hồ", "quận Cầu Giấy", "quận Thanh Xuân", "quận Hoàng Mai",
+               "quận Long Biên", "quận Nam Từ Liêm", "quận Bắc Từ Liêm", "quận Hà Đông"),
+    "Hồ Chí Minh": ("quận Bình Thạnh", "quận Gò Vấp", "quận Phú Nhuận", "quận Tân Bình", "quận Tân Phú",
+                    "quận Bình Tân", "quận Thủ Đức", "TP Thủ Đức", "TP. Thủ Đức", "thành phố Thủ Đức"),
+    "Đà Nẵng": ("quận Hải Châu", "quận Thanh Khê", "quận Sơn Trà", "quận Ngũ Hành Sơn",
+                "quận Liên Chiểu", "quận Cẩm Lệ"),
+    "Cần Thơ": ("quận Ninh Kiều", "quận Bình Thủy", "quận Cái Răng", "quận Ô Môn", "quận Thốt Nốt"),
+    "Bình Dương": ("Gò Đậu",),
+    "Nam Định": ("Thiên Trường",),
+}.items():
+    PROVINCE_ALIASES[_province] = PROVINCE_ALIASES.get(_province, ()) + _forms
 
 # Provinces that are also common given names ("Chánh án Nguyễn Hòa Bình", "chị Hà Giang"):
 # not counted after a capitalised name syllable or a person's title.
@@ -423,6 +443,10 @@ PERSON_BEFORE = (
     "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "bé", "thầy", "cậu",
     "đồng chí", "đ/c", "vợ", "chồng", "con", "mẹ", "bố", "cha", "tên", "nàng", "chàng", "ca sĩ",
     "nghệ sĩ", "cầu thủ", "nhà văn", "nhà thơ", "tác giả", "sư", "thượng tọa", "hòa thượng", "bầu",
+    "NSND", "NSƯT", "NS", "nhạc sĩ", "danh hài", "MC", "HLV", "TS", "ThS", "PGS", "GS", "BS", "LS",
+    "thiếu úy", "trung úy", "thượng úy", "đại úy", "thiếu tá", "trung tá", "thượng tá", "đại tá",
+    "thiếu tướng", "trung tướng", "thượng tướng", "đại tướng", "binh nhì", "binh nhất", "hạ sĩ",
+    "trung sĩ", "thượng sĩ",
 )
 # Before which a country is surely meant, even next to a capitalised word ("Đại sứ Đức Guido").
 COUNTRY_STRONG_BEFORE = (
