@@ -1,5 +1,10 @@
+import math
+import random
+
 import numpy as np
 import pytest
+from whoosh.scoring import BM25F
+from whoosh.searching import Searcher
 
 from indexer import engine
 from indexer.engine import Engine
@@ -117,3 +122,189 @@ def test_an_index_whose_every_input_was_rejected_answers_every_query(tmp_path):
     snap = Snapshots(store).current()
     for typed in QUERIES + ["", "ban hang"]:
         assert search(snap, SearchRequest(typed)).total == 0, typed
+
+
+# --- Long posting lists: several of Whoosh's 128-posting blocks, two segments, deletions --------
+
+COUNTRIES = ("Hàn Quốc", "Lào", "Nhật Bản", "Hoa Kỳ")
+NAMES = (
+    "an bình cao đức giang hà khánh lâm minh nam phúc quang sơn thanh uyên vân xuân yên bắc trung "
+    "đông tây hải long tân phú thịnh hưng lợi thuận hòa mỹ lộc điền gia kim ngọc"
+).split()
+RELEASES = 400  # a word in each release spans four blocks of one segment
+BLOCK = 128  # postings in a block of Whoosh's W3 codec
+
+
+def release(crawl, n: int, rng: random.Random, extra: str = "") -> None:
+    """Release n: shared words (hợp tác more or less often), a country, and a dozen names
+    drawn at random, so that no two releases are taken for copies of one story."""
+    country = COUNTRIES[n % len(COUNTRIES)]
+    people = ", ".join(f"{rng.choice(NAMES).capitalize()} {rng.choice(NAMES)}" for _ in range(12))
+    text = f"Tỉnh ký thỏa thuận hợp tác với {country}. {'Hai bên hợp tác. ' * (n % 3)}Đại biểu: {people}."
+    title = f"Thông cáo số {n} về hợp tác với {country}"
+    (crawl / f"r{n:03d}.txt").write_text(f"{title}\n\n{text}{extra}\n", "utf-8")
+
+
+@pytest.fixture(scope="module")
+def many_blocks(tmp_path_factory):
+    """400 releases indexed; then every tenth file removed and every seventh rewritten, and the
+    crawl indexed again with prune: a first segment whose long lists hold deleted documents."""
+    crawl = tmp_path_factory.mktemp("blocks") / "crawl"
+    crawl.mkdir()
+    rng = random.Random(7)
+    for n in range(RELEASES):
+        release(crawl, n, rng)
+    store = IndexStore(crawl.parent / "index")
+    index_paths(store, [crawl])
+    for n in range(RELEASES):
+        if n % 10 == 0:
+            (crawl / f"r{n:03d}.txt").unlink()
+        elif n % 7 == 3:
+            release(crawl, n, rng, " Hàn Quốc và Lào cùng hợp tác.")
+    report = index_paths(store, [crawl], prune=True)
+    assert (report.deleted, report.updated) == (40, 51)
+    return Snapshots(store).current()
+
+
+def whoosh_postings(reader, field: str, term: str) -> list[tuple[int, float, list[int]]]:
+    """(document, weight, positions) of each live posting, walked by Whoosh's own matcher."""
+    matcher, fmt = reader.postings(field, term), reader.schema[field].format
+    found = []
+    while matcher.is_active():
+        found.append((matcher.id(), matcher.weight(), fmt.decode_positions(matcher.value())))
+        matcher.next()
+    return found
+
+
+LONG_LISTS = [
+    ("text", "hợp"),
+    ("text_fold", "hop"),
+    ("title", "cáo"),
+    ("title_fold", "hop"),
+    ("text_word", "hợp_tác"),
+]
+
+
+@pytest.mark.parametrize("field, term", LONG_LISTS)
+def test_long_posting_lists_are_read_block_by_block_as_whoosh_reads_them(many_blocks, field, term):
+    """The engine decodes Whoosh's blocks itself: across blocks and segments its documents,
+    weights and positions must be Whoosh's own, and deleted documents only left to `live`."""
+    reader = many_blocks.searcher.reader()
+    (first, _), (second, offset) = reader.leaf_readers()
+    assert first.has_deletions() and offset == first.doc_count_all()
+    postings = many_blocks.engine._read(field, term)
+    live = np.flatnonzero(many_blocks.live[postings.docs])
+    assert first.doc_frequency(field, term) > 2 * BLOCK and second.doc_frequency(field, term) > 0
+    assert 0 < live.size < postings.docs.size  # deleted documents read too
+    expected = whoosh_postings(reader, field, term)
+    assert postings.docs[live].tolist() == [doc for doc, _, _ in expected]
+    assert postings.weights[live].tolist() == [weight for _, weight, _ in expected]
+    counts, positions = postings.positions(live)
+    assert counts.tolist() == [len(at) for _, _, at in expected]
+    assert positions.tolist() == [p for _, _, at in expected for p in at]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "hợp tác",
+        "hop tac",
+        '"hợp tác"',
+        "Hàn Quốc",
+        "han quoc",
+        "lao",
+        "thỏa thuận -Lào",
+        "Nhật Bản OR Hoa Kỳ",
+        "title:(hợp tác) -han",
+        "Minh Thanh",
+        "Minh -thanh",
+    ],
+)
+def test_long_lists_match_exactly_what_whoosh_matches(many_blocks, typed):
+    p = plan(parse(typed), many_blocks.searcher.reader())
+    matched, _ = many_blocks.engine.run(p)
+    assert matched.any()
+    assert matched.tolist() == whoosh_matches(many_blocks, p).tolist()
+
+
+def whoosh_bm25(snap) -> Searcher:
+    """A searcher over the snapshot's reader scoring with Whoosh's BM25F at its defaults."""
+    return Searcher(snap.searcher.reader(), weighting=BM25F(B=0.75, K1=1.2), closereader=False)
+
+
+@pytest.mark.parametrize("typed", ["lao", "hop", "minh", "ky"])
+def test_a_bare_syllable_scores_what_whoosh_bm25f_scores(many_blocks, typed):
+    """A bare syllable is, in title and text, its folded term or else its commonest reading: the
+    engine's score is the sum of Whoosh's BM25F scores of those four terms (the title's boost in)."""
+    p = plan(parse(typed), many_blocks.searcher.reader())
+    assert p.exact and len(p.folded) == 1
+    matched, scores = many_blocks.engine.run(p)
+    with whoosh_bm25(many_blocks) as searcher:
+        expected = {hit.docnum: hit.score for hit in searcher.search(whoosh_query(p), limit=None)}
+    docs = np.flatnonzero(matched).tolist()
+    assert docs == sorted(expected)
+    assert scores[docs].tolist() == pytest.approx([expected[d] for d in docs], rel=1e-4)
+
+
+def runs(reader, field: str, parts: tuple[str, ...]) -> dict[int, int]:
+    """{document: how often `parts` stand side by side in `field`}, from Whoosh's own positions."""
+    if any((field, part) not in reader for part in parts):
+        return {}
+    at = [{doc: set(p) for doc, _, p in whoosh_postings(reader, field, part)} for part in parts]
+    found = {}
+    for doc, starts in at[0].items():
+        count = sum(all(s + k in at[k].get(doc, ()) for k in range(len(parts))) for s in starts)
+        if count:
+            found[doc] = count
+    return found
+
+
+def bm25(searcher, field: str, df: int, tf: float, doc: int) -> float:
+    b, k1 = 0.75, 1.2
+    idf = math.log(searcher.doc_count_all() / (df + 1)) + 1
+    ratio = searcher.doc_field_length(doc, field) / searcher.avg_field_length(field)
+    return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * ratio))
+
+
+def hand_scores(searcher, p) -> dict[int, float]:
+    """A sequence typed with its diacritics, scored by hand from the index's statistics.
+
+    In each field f (title, text) where the syllables stand together, tf = how often × f's boost:
+        score += bm25(f_fold, tf, df of its rarest folded syllable)
+               + weight × bm25(f, tf, df of its rarest syllable as typed)
+               + weight × bm25(f_word, pyvi's joined word's weight, its df)   (two syllables or more)
+    bm25(field, tf, df) = (ln(N / (df + 1)) + 1) × tf (k1 + 1) / (tf + k1 (1 - b + b dl / avgdl)),
+    b = 0.75, k1 = 1.2, N every document (deleted ones too, as Whoosh counts it), dl the document's
+    length in that field as Whoosh stores it (one byte), avgdl the field's total length / N.
+    """
+    reader, scores = searcher.reader(), {}
+    word = "_".join(p.exact)
+    for f in p.fields:
+        boost = searcher.schema[f].format.field_boost
+        fold_df = min(searcher.doc_frequency(f + "_fold", s) for s in p.folded)
+        exact_df = min(searcher.doc_frequency(f, s) for s in p.exact)
+        word_df = searcher.doc_frequency(f + "_word", word)
+        words = {d: w for d, w, _ in whoosh_postings(reader, f + "_word", word)} if word_df else {}
+        for d, n in runs(reader, f, p.exact).items():
+            tf = n * boost
+            score = bm25(searcher, f + "_fold", fold_df, tf, d) + p.weight * bm25(
+                searcher, f, exact_df, tf, d
+            )
+            if len(p.exact) > 1 and d in words:
+                score += p.weight * bm25(searcher, f + "_word", word_df, words[d], d)
+            scores[d] = scores.get(d, 0.0) + score
+    return scores
+
+
+@pytest.mark.parametrize("typed", ['"hợp tác"', "Lào", '"Hàn Quốc"', '"hợp tác với Lào"'])
+def test_a_typed_sequence_scores_its_bm25_by_hand(many_blocks, typed):
+    """The engine departs from Whoosh's own scoring here (folded, exact and joined-word fields summed,
+    a phrase counted as a unit), so each part is computed by hand: see `hand_scores`."""
+    p = plan(parse(typed), many_blocks.searcher.reader())
+    assert p.exact == p.required
+    matched, scores = many_blocks.engine.run(p)
+    with whoosh_bm25(many_blocks) as searcher:
+        expected = hand_scores(searcher, p)
+    docs = np.flatnonzero(matched).tolist()
+    assert docs == sorted(expected)
+    assert scores[docs].tolist() == pytest.approx([expected[d] for d in docs], rel=1e-4)
