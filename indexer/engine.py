@@ -20,7 +20,7 @@ from itertools import chain
 from math import log
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
@@ -319,19 +319,10 @@ class Engine:
 def _blocks(matcher, positional: bool):
     """(docs, weights, values) a block at a time, decoded with numpy, from Whoosh's W3 codec.
 
-    Deleted documents are included (the snapshot's `live` array removes them); any
-    matcher but the W3 block reader (e.g. a term inlined in the term index) is walked
-    one posting at a time through its public methods.
+    Deleted documents are included (the snapshot's `live` array removes them).  Every
+    posting list is in blocks: the W3 codec inlines in the term index only lists shorter
+    than `inlinelimit`, 1 by default, so none (and above 1 Whoosh 2.7 fails to write).
     """
-    if not isinstance(matcher, W3LeafMatcher):
-        docs, weights, values = [], [], []
-        while matcher.is_active():
-            docs.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value() if positional else None)
-            matcher.next()
-        yield np.array(docs, dtype=np.int64), np.array(weights, dtype=np.float32), values
-        return
     while matcher.is_active():
         matcher._read_data()
         raw_ids, raw_weights, raw_values = matcher._data[:3]

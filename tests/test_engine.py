@@ -3,6 +3,7 @@ import random
 
 import numpy as np
 import pytest
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
@@ -308,3 +309,13 @@ def test_a_typed_sequence_scores_its_bm25_by_hand(many_blocks, typed):
     docs = np.flatnonzero(matched).tolist()
     assert docs == sorted(expected)
     assert scores[docs].tolist() == pytest.approx([expected[d] for d in docs], rel=1e-4)
+
+
+def test_every_posting_list_the_pipeline_writes_is_read_in_blocks(many_blocks, snapshot):
+    """The engine reads only W3 posting blocks (engine._blocks): the pipeline writes with Whoosh's
+    default W3 codec, which inlines no list in the term index (inlinelimit=1; above, Whoosh fails)."""
+    for snap in (many_blocks, snapshot):
+        for leaf, _ in snap.searcher.reader().leaf_readers():
+            for field, text in leaf.all_terms():
+                matcher = leaf._terms.matcher(field, text, leaf.schema[field].format)
+                assert isinstance(matcher, W3LeafMatcher), (field, text)
