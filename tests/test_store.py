@@ -131,8 +131,8 @@ def test_a_snapshot_is_labelled_with_the_generation_its_reader_opened(tmp_path):
     store.swap(old)  # back to gen-0001: the next open sees it ...
     opened = store.open
 
-    def open_then_swap(generation=None):
-        ix = opened(generation)
+    def open_then_swap(generation=None, shared=False):
+        ix = opened(generation, shared)
         store.swap(new)  # ... and a rebuild swaps to gen-0002 right after
         return ix
 
