@@ -9,8 +9,8 @@ import os
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 
-from indexer import merger
 from indexer.errors import ThongcaoError
 from indexer.facet_fields import FACETS as FACET_FIELDS
 
@@ -161,7 +161,7 @@ def _search(args) -> int:
         print(f"({result.widened['total']} without the accents typed: {result.widened['query']})")
     marks = marks_for(parse(args.query), snapshot.searcher.reader())  # as the snippets' marks
     for number, hit in enumerate(result.hits, start=(result.page - 1) * result.per_page + 1):
-        places = _places(hit.countries, hit.locality, hit.provinces)
+        places = _places(asdict(hit))
         copies = f"{hit.copies} bản tương tự" if hit.copies else ""
         labels = " · ".join(filter(None, [hit.published, hit.source, places, copies]))
         title = _plain(marked_text(hit.title, marks))
@@ -169,12 +169,11 @@ def _search(args) -> int:
     return 0
 
 
-def _places(countries: list[str], locality: list[str], provinces: list[str]) -> str:
-    """A release's places on one line: countries, partner localities with their country, and
-    provinces by their 2025 unit, as the web page shows them."""
-    from indexer.localities import label
+def _places(hit: dict) -> str:
+    """A release's places on one line, as the web page shows them."""
+    from indexer.place_labels import place_labels
 
-    return ", ".join(countries + [label(v) for v in locality] + merger.labels(provinces))
+    return ", ".join(text for _, text in place_labels(hit))
 
 
 def _show(args) -> int:
@@ -187,7 +186,7 @@ def _show(args) -> int:
         print(json.dumps(doc, ensure_ascii=False))
         return 0
     labels = " · ".join(filter(None, [doc["published"], doc["source"], doc["url"]]))
-    facets = _places(doc["countries"], doc["locality"], doc["provinces"])
+    facets = _places(doc)
     print(f"{doc['title']}\n{labels}\n{facets}\n\n{doc['text']}")
     return 0
 

@@ -31,6 +31,7 @@ class FacetField:
     label: str  # the Vietnamese heading of its sidebar panel
     many: bool = True  # several values (a list in the hit) or at most one
     number: bool = False  # a single value the hit gives as an int (the year)
+    place: bool = False  # a place the release is about: shown beside each hit, a feed category
 
     @property
     def option(self) -> str:
@@ -61,12 +62,15 @@ class FacetField:
 
 
 FACETS: tuple[FacetField, ...] = (
-    FacetField("country", "countries", "countries", "Quốc gia"),
-    FacetField("locality", "localities", "locality", "Địa phương đối tác"),
-    FacetField("province_2025", "provinces_2025", "province_2025", "Tỉnh, thành phố (từ 1/7/2025)"),
-    FacetField("province", "provinces", "provinces", "Tỉnh, thành phố (63 đơn vị cũ)"),
+    FacetField("country", "countries", "countries", "Quốc gia", place=True),
+    FacetField("locality", "localities", "locality", "Địa phương đối tác", place=True),
+    FacetField(
+        "province_2025", "provinces_2025", "province_2025", "Tỉnh, thành phố (từ 1/7/2025)", place=True
+    ),
+    FacetField("province", "provinces", "provinces", "Tỉnh, thành phố (63 đơn vị cũ)", place=True),
     FacetField("year", "year", "year", "Năm", many=False, number=True),
     FacetField("source", "source", "source", "Nguồn", many=False),
 )
 BY_NAME: dict[str, FacetField] = {f.name: f for f in FACETS}
+PLACES: tuple[FacetField, ...] = tuple(f for f in FACETS if f.place)
 NAMES: tuple[str, ...] = tuple(BY_NAME)

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 import time
 import xml.etree.ElementTree as ET
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, current_app, request, url_for
 
 from indexer.errors import BadRequest
+from indexer.place_labels import place_values
 from indexer.search import search
 from webui import links
 from webui.index import get_snapshot, known_values
@@ -62,7 +64,7 @@ def atom():
         _add(entry, "updated", times[hit.id])
         if not hit.published:  # says so: this time is not a publication date
             _add(entry, "category", term="undated", label=UNDATED_NOTE)
-        for term in hit.countries + hit.locality + hit.provinces:
+        for term in place_values(asdict(hit)):
             _add(entry, "category", term=term)
         _add(entry, "summary", hit.snippet, type="html")
     body = ET.tostring(feed, encoding="unicode")

@@ -11,8 +11,9 @@ import re
 
 from flask import url_for
 
-from indexer import localities, merger
+from indexer import localities
 from indexer.facet_fields import FACETS
+from indexer.place_labels import place_labels as place_labels_of
 from indexer.search import MAX_PAGE, SearchRequest
 from indexer.snapshot import UNKNOWN_YEAR
 from webui.params import url_params
@@ -68,12 +69,11 @@ def value_label(facet: str, value: str) -> str:
 
 
 def place_labels(hit: dict) -> list[dict[str, str]]:
-    """The places a hit or document is about, as labels: countries, partner localities, and
-    provinces by their 2025 unit, naming the old province where it changed ("Lào Cai (Yên Bái cũ)")."""
-    labels = [{"facet": "country", "text": v} for v in hit["countries"]]
-    labels += [{"facet": "locality", "text": localities.label(v)} for v in hit["locality"]]
-    labels += [{"facet": "province_2025", "text": v} for v in merger.labels(hit["provinces"])]
-    return [{**label, "heading": FACET_LABELS[label["facet"]]} for label in labels]
+    """The places a hit or document is about, as labels with their panel's heading."""
+    return [
+        {"facet": facet, "text": text, "heading": FACET_LABELS[facet]}
+        for facet, text in place_labels_of(hit)
+    ]
 
 
 def place_rows(doc: dict) -> list[dict[str, str]]:
