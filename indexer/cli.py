@@ -125,6 +125,8 @@ def _index(args) -> int:
     )
     if bar:
         bar.close()
+    for problem in report.problems:
+        print(f"thongcao: warning: {problem}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
         return 0

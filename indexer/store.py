@@ -216,6 +216,7 @@ class IndexStore:
         self.path = Path(path)
         self.current = self.path / "current"
         self.segments = self.path / SEGMENTS
+        self.cleanup_failures: list[str] = []  # old generations that could not be removed, and why
 
     def exists(self) -> bool:
         return self.current.exists() and whoosh_index.exists_in(self.current)
@@ -266,7 +267,15 @@ class IndexStore:
         live = self.generation()
         for number in self._numbers():
             if live is None or number > int(live.name[4:]):
-                shutil.rmtree(self.path / f"gen-{number:04d}", ignore_errors=True)
+                self._remove(self.path / f"gen-{number:04d}")
+
+    def _remove(self, folder: Path) -> None:
+        """Delete an old generation; one that cannot go (permissions, a full disk, a busy mount)
+        stays and is reported, never silently kept: the index is right either way, the disk not."""
+        try:
+            shutil.rmtree(folder)
+        except OSError as exc:
+            self.cleanup_failures.append(f"could not remove {folder}: {exc.strerror or exc}")
 
     def _numbers(self) -> list[int]:
         return [int(p.name[4:]) for p in self.path.glob("gen-*") if p.name[4:].isdigit()]
@@ -297,4 +306,4 @@ class IndexStore:
         keep = {folder.name, previous.name if previous else None}
         for old in self.path.glob("gen-*"):
             if old.name not in keep:
-                shutil.rmtree(old, ignore_errors=True)
+                self._remove(old)

@@ -29,6 +29,31 @@ def test_a_swap_keeps_the_previous_generation_for_readers_and_drops_older_ones(t
     assert store.generation().name == "gen-0003"
 
 
+def test_an_old_generation_that_cannot_be_removed_is_reported_not_ignored(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from indexer import cli
+
+    store = IndexStore(tmp_path / "index")
+    for _ in range(2):
+        index_paths(store, [CORPUS], rebuild=True)
+    real_rmtree = shutil.rmtree
+
+    def busy(path, *args, **kwargs):
+        if str(path).endswith("gen-0001"):
+            raise OSError(16, "Device or resource busy")
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr("indexer.store.shutil.rmtree", busy)
+    report = index_paths(IndexStore(store.path), [CORPUS], rebuild=True)  # gen-0003: gen-0001 must go
+    assert report.problems == [f"could not remove {store.path / 'gen-0001'}: Device or resource busy"]
+    assert "problems" not in report.to_dict()  # --json keeps the shape INTERFACE.md fixes
+    assert (store.path / "gen-0001").exists() and store.generation().name == "gen-0003"
+
+    assert cli.main(["index", str(CORPUS), "--index", str(store.path), "--rebuild", "--json"]) == 0
+    assert "thongcao: warning: could not remove" in capsys.readouterr().err
+
+
 def test_the_lock_is_exclusive_and_released_after_use(tmp_path):
     store = IndexStore(tmp_path / "index")
     with store.locked():
