@@ -2,9 +2,33 @@
 
 Run by hand (`scripts/bench`, or `scripts/bench --sizes 8000`), never in CI.  Every
 figure is measured in this run, and ratios are against baselines run in the same
-process: stock pyvi on one core for indexing, straightforward Whoosh (`groupedby`
-facets and its default highlighter) for queries.  Articles are read in place from
-../shared/news and written only to a temporary folder.
+process.  Articles are read in place from ../shared/news and written only to a
+temporary folder.
+
+Indexing is compared with stock pyvi on one core.
+
+Queries are a few hundred distinct ones drawn, seeded, from the indexed headlines
+(scripts/querymix.py: words, runs of words, quoted phrases, unaccented forms, facet
+filters, empty queries with facets), each asked
+
+- cold: once, on a fresh snapshot (a fresh Whoosh searcher for the baseline) with every
+  lru_cache of `indexer` and the segmenter's syllable cache cleared; opening is timed
+  apart.  The process, pyvi's model and the OS file cache stay warm (dropping the file
+  cache needs root);
+- first ask: once each, in turn, on one long-lived snapshot (searcher), as a server meets
+  varied traffic: later queries find what earlier ones left in the caches;
+- warm: again, on that same snapshot (searcher), `--rounds` times.
+
+The query baseline is thongcao's plan run by Whoosh's own matchers, not a plain Whoosh
+deployment: `indexer.query.compile_query` turns the same parsed query into Whoosh
+Phrase/Term/Or queries over the exact, folded and word fields (one a plain Whoosh
+install would not have), and Whoosh's searcher runs them with the same facet filters
+(`filter=`; values of one facet OR-ed), counts all six facets with `groupedby` (each
+chosen facet again under the other filters, as thongcao's disjunctive counts do), counts
+stories (a `story` facet for the total; facet values per story through the story
+column), sorts empty queries newest first, keeps one copy a story on the page, and
+highlights with its default highlighter.  It does not do thongcao's suggestion, widened
+count, timeline or "gần đúng" block.
 """
 
 from __future__ import annotations
@@ -26,22 +50,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import querymix  # noqa: E402  (scripts/, beside this file)
+
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 THONGCAO = str(Path(sys.executable).parent / "thongcao")
-
-# A fixed mix: one word, several words, a phrase, no diacritics, an empty query with facets.
-QUERIES = [
-    ("xuất khẩu", {}),
-    ("bóng đá", {}),
-    ("giá vàng tăng mạnh", {}),
-    ("chính phủ hỗ trợ doanh nghiệp", {}),
-    ('"thị trường chứng khoán"', {}),
-    ('"Hà Nội"', {}),
-    ("gia vang", {}),
-    ("xuat khau nong san", {}),
-    ("", {"country": ("Hoa Kỳ",)}),
-    ("", {"province": ("Hà Nội",), "country": ("Trung Quốc",)}),
-]
+PER_PAGE = 10
 
 
 def write_crawl(size: int, folder: Path) -> tuple[Path, list[str]]:
@@ -166,44 +180,181 @@ def timed_index(args: list[str]) -> tuple[float, int, dict]:
     return time.perf_counter() - started, peak, report
 
 
-def percentiles(samples: list[float]) -> str:
+def percentile(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return f"p50 {statistics.median(ordered) * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms"
+    return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
 
 
-def query_latency(index: Path, rounds: int) -> tuple[list[float], list[float]]:
-    """thongcao's search() against straightforward Whoosh, same index, same queries."""
+def figures(samples: list[float]) -> str:
+    return (f"p50 {percentile(samples, 0.5) * 1000:7.1f} ms  p95 {percentile(samples, 0.95) * 1000:7.1f} ms  "
+            f"mean {statistics.fmean(samples) * 1000:7.1f} ms  n={len(samples)}")  # fmt: skip
+
+
+def ratios(plain: list[float], ours: list[float]) -> str:
+    """How many times longer the baseline took: at the median, the 95th percentile, on average."""
+    p50 = percentile(plain, 0.5) / percentile(ours, 0.5)
+    p95 = percentile(plain, 0.95) / percentile(ours, 0.95)
+    mean = statistics.fmean(plain) / statistics.fmean(ours)
+    return f"p50 {p50:5.1f} x   p95 {p95:5.1f} x   mean {mean:5.1f} x"
+
+
+def clear_caches() -> None:
+    """Forget what earlier queries left in the process: every lru_cache of `indexer` (query
+    words, readings, snippet patterns, normalised syllables) and the segmenter's syllables."""
+    for name, module in list(sys.modules.items()):
+        if name == "indexer" or name.startswith("indexer."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+    segmenter = sys.modules.get("indexer.segmenter")
+    if segmenter is not None and segmenter._default is not None:
+        segmenter._default._facts.clear()
+
+
+def facet_values(snap) -> dict[str, list[str]]:
+    """Each facet's values in the index, most documents first."""
+    import numpy as np
+
+    values = {}
+    for name, facet in snap.facets.items():
+        counts = np.bincount(facet.codes, minlength=len(facet.values))
+        order = sorted(range(len(facet.values)), key=lambda i: (-counts[i], facet.values[i]))
+        values[name] = [facet.values[i] for i in order if counts[i]]
+    return values
+
+
+def plain_search(searcher, q: str, filters: dict[str, tuple[str, ...]]) -> int:
+    """The baseline (see the module's docstring): thongcao's plan run by Whoosh's own
+    matchers, with the same filters, the six facets counted by story, one copy a story on
+    the page, and Whoosh's highlighter.  Returns the number of stories found."""
+    from whoosh import query as wq
     from whoosh import sorting
     from whoosh.highlight import ContextFragmenter
-    from whoosh.query import Every
 
+    from indexer.facet_fields import FACETS
     from indexer.query import compile_query, parse
+
+    reader = searcher.reader()
+    node = parse(q)
+    if node is not None:
+        query, sortedby = compile_query(node, reader), None
+    else:  # nothing typed: every document, newest first (thongcao's order for an empty query)
+        query, sortedby = wq.Every(), sorting.FieldFacet("date", reverse=True)
+    chosen = {name: values for name, values in filters.items() if values}
+
+    def restrict(skip: str | None = None):
+        parts = [wq.Or([wq.Term(name, v) for v in values]) for name, values in chosen.items() if name != skip]
+        return wq.And(parts) if parts else None
+
+    def facet(name: str):
+        many = next(f.many for f in FACETS if f.name == name)
+        return sorting.FieldFacet(name, allow_overlap=many, maptype=sorting.UnorderedList)
+
+    stories = reader.column_reader("story")
+
+    def by_story(groups: dict) -> dict:
+        return {value: len({stories[d] for d in docs}) for value, docs in groups.items() if value}
+
+    grouped = {f.name: facet(f.name) for f in FACETS if f.name not in chosen}
+    grouped["_story"] = sorting.FieldFacet("story", maptype=sorting.Count)
+    limit = 3 * PER_PAGE
+    while True:
+        results = searcher.search(query, limit=limit, filter=restrict(), groupedby=grouped, sortedby=sortedby)
+        total = len(results.groups("_story"))
+        page, seen = [], set()
+        for hit in results:
+            if stories[hit.docnum] not in seen:
+                seen.add(stories[hit.docnum])
+                page.append(hit)
+        if len(page) >= min(PER_PAGE, total) or limit >= len(results):
+            break
+        limit *= 4  # too many copies of a few stories on top: ask for a longer list
+    counts = {name: by_story(results.groups(name)) for name in grouped if name != "_story"}
+    for name in chosen:  # a chosen facet is counted under the other facets' filters only
+        other = searcher.search(query, limit=1, filter=restrict(name), groupedby={name: facet(name)})
+        counts[name] = by_story(other.groups(name))
+    results.fragmenter = ContextFragmenter(maxchars=110, surround=45)
+    [hit.highlights("text", top=3) for hit in page[:PER_PAGE]]
+    return total
+
+
+def query_latency(index: Path, mix: list, rounds: int) -> None:
+    """thongcao's search() and the baseline on the same index and queries: cold, first ask, warm.
+
+    In each pass the two sides take turns query by query (which goes first alternates), so
+    both meet the same load on a shared machine."""
     from indexer.search import SearchRequest, search
     from indexer.snapshot import Snapshots
     from indexer.store import IndexStore
 
-    snap = Snapshots(IndexStore(index)).current()
-    ours, plain = [], []
-    facets = {name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count)
-              for name in ("country", "province", "year")}  # fmt: skip
-    for _ in range(rounds):
-        for q, filters in QUERIES:
-            started = time.perf_counter()
-            search(snap, SearchRequest(q, filters))
-            ours.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            node = parse(q)
-            wq = compile_query(node, snap.searcher.reader()) if node else Every()
-            results = snap.searcher.search(wq, limit=10, groupedby=facets)
-            results.fragmenter = ContextFragmenter(maxchars=110, surround=45)
-            [results.groups(name) for name in facets]
-            [hit.highlights("text", top=3) for hit in results[:10]]
-            plain.append(time.perf_counter() - started)
-    return ours, plain
+    store = IndexStore(index)
+
+    def ours(snap, q, filters) -> tuple[float, int]:
+        started = time.perf_counter()
+        total = search(snap, SearchRequest(q, filters)).total
+        return time.perf_counter() - started, total
+
+    def plain(searcher, q, filters) -> tuple[float, int]:
+        started = time.perf_counter()
+        total = plain_search(searcher, q, filters)
+        return time.perf_counter() - started, total
+
+    def opened(make):
+        clear_caches()
+        started = time.perf_counter()
+        made = make()
+        return made, time.perf_counter() - started
+
+    cold: dict[str, list[float]] = {"ours": [], "plain": [], "open ours": [], "open plain": []}
+    for number, (q, filters) in enumerate(mix):
+        for side in ("ours", "plain") if number % 2 == 0 else ("plain", "ours"):
+            if side == "ours":
+                snap, seconds = opened(lambda: Snapshots(store).current())
+                taken, _ = ours(snap, q, filters)
+                snap.searcher.close()
+            else:
+                searcher, seconds = opened(lambda: store.open(store.generation()).searcher())
+                taken, _ = plain(searcher, q, filters)
+                searcher.close()
+            cold[side].append(taken)
+            cold["open " + side].append(seconds)
+        del snap, searcher
+    print(f"cold, thongcao:              {figures(cold['ours'])}")
+    print(f"cold, baseline:              {figures(cold['plain'])}")
+    print(f"cold, baseline / thongcao:   {ratios(cold['plain'], cold['ours'])}")
+    snapshot, whoosh = (statistics.fmean(cold[k]) * 1000 for k in ("open ours", "open plain"))
+    print(f"  (opening, not counted above: a snapshot {snapshot:.0f} ms, a Whoosh searcher {whoosh:.0f} ms, "
+          "on average)", flush=True)  # fmt: skip
+
+    clear_caches()
+    snap, searcher = Snapshots(store).current(), store.open(store.generation()).searcher()
+    passes: list[dict[str, list[float]]] = []
+    totals: dict[str, list[int]] = {"ours": [], "plain": []}
+    for _ in range(1 + rounds):
+        times: dict[str, list[float]] = {"ours": [], "plain": []}
+        totals = {"ours": [], "plain": []}
+        for number, (q, filters) in enumerate(mix):
+            for side in ("ours", "plain") if number % 2 == 0 else ("plain", "ours"):
+                taken, total = ours(snap, q, filters) if side == "ours" else plain(searcher, q, filters)
+                times[side].append(taken)
+                totals[side].append(total)
+        passes.append(times)
+    first, warm = passes[0], {side: [t for p in passes[1:] for t in p[side]] for side in ("ours", "plain")}
+    print(f"first ask, one snapshot, thongcao: {figures(first['ours'])}")
+    print(f"first ask, one searcher, baseline: {figures(first['plain'])}")
+    print(f"first ask, baseline / thongcao:    {ratios(first['plain'], first['ours'])}")
+    print(f"warm ({rounds} more round{'s' * (rounds > 1)}), thongcao: {figures(warm['ours'])}")
+    print(f"warm, baseline:              {figures(warm['plain'])}")
+    print(f"warm, baseline / thongcao:   {ratios(warm['plain'], warm['ours'])}")
+    same = sum(a == b for a, b in zip(totals["ours"], totals["plain"], strict=True))
+    print(f"  (the two sides found the same number of stories for {same} of {len(mix)} queries; Whoosh "
+          "matches a superset where a word mixes typed and bare syllables)", flush=True)  # fmt: skip
+    snap.searcher.close()
+    searcher.close()
 
 
-def http_latency(index: Path, rounds: int) -> list[float]:
+def http_latency(index: Path, mix: list, rounds: int) -> tuple[list[float], list[float]]:
+    """Each query over HTTP on a freshly started server, once (first ask), then `rounds` more times."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -217,22 +368,24 @@ def http_latency(index: Path, rounds: int) -> list[float]:
                 break
             except OSError:
                 time.sleep(0.1)
-        samples = []
-        for _ in range(rounds):
-            for q, filters in QUERIES:
+        passes = []
+        for _ in range(1 + rounds):
+            samples = []
+            for q, filters in mix:
                 params = [("q", q)] + [(k, v) for k, values in filters.items() for v in values]
                 started = time.perf_counter()
                 urllib.request.urlopen(base + urllib.parse.urlencode(params), timeout=30).read()
                 samples.append(time.perf_counter() - started)
-        return samples
+            passes.append(samples)
+        return passes[0], [t for p in passes[1:] for t in p]
     finally:
         server.terminate()
         server.wait()
 
 
-def cold_search_seconds(index: Path) -> float:
+def cold_search_seconds(index: Path, q: str) -> float:
     started = time.perf_counter()
-    subprocess.run([THONGCAO, "search", "hợp tác", "--json", "--index", str(index)], check=True,
+    subprocess.run([THONGCAO, "search", q, "--json", "--index", str(index)], check=True,
                    capture_output=True)  # fmt: skip
     return time.perf_counter() - started
 
@@ -241,7 +394,18 @@ def disk_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def bench(size: int, work: Path, rounds: int) -> None:
+def queries_for(index: Path, size: int, count: int, seed: int) -> list:
+    """The distinct query mix for an index of the first `size` articles."""
+    from indexer.snapshot import Snapshots
+    from indexer.store import IndexStore
+
+    snap = Snapshots(IndexStore(index)).current()
+    values = facet_values(snap)
+    snap.searcher.close()
+    return querymix.queries(querymix.headlines(size, NEWS), values, count, seed)
+
+
+def bench(size: int, work: Path, rounds: int, count: int, seed: int) -> None:
     print(f"\n== {size} articles ==", flush=True)
     crawl, texts = write_crawl(size, work)
     chars = sum(map(len, texts))
@@ -264,20 +428,29 @@ def bench(size: int, work: Path, rounds: int) -> None:
     live = disk_bytes((index / "current").resolve())  # the previous generation is kept for readers
     print(f"index on disk:               {live / 2**20:8.0f} MiB "
           f"+ {cache / 2**20:.0f} MiB segment cache", flush=True)  # fmt: skip
-    ours, plain = query_latency(index, rounds)
-    print(f"query in process, thongcao:  {percentiles(ours)}")
-    print(f"query in process, plain:     {percentiles(plain)}  (groupedby + default highlighter)")
-    ratio = sorted(plain)[int(0.95 * (len(plain) - 1))] / sorted(ours)[int(0.95 * (len(ours) - 1))]
-    print(f"p95 speed-up over plain:     {ratio:8.1f} x")
-    print(f"query over HTTP:             {percentiles(http_latency(index, rounds))}")
-    cold = statistics.median(cold_search_seconds(index) for _ in range(3))
-    print(f"`thongcao search` cold:      {cold:8.2f} s", flush=True)
+    mix = queries_for(index, size, count, seed)
+    print(f"queries: {querymix.describe(mix)} (seed {seed})")
+    print("baseline: thongcao's plan run by Whoosh's own matchers, not a plain Whoosh deployment "
+          "(same filters, 6 facets by groupedby, disjunctive, counted by story; no suggestion, "
+          "widened count, timeline or near block; see this script's docstring)", flush=True)  # fmt: skip
+    print(f"load average before the queries: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+          f"(1, 5, 15 min) on {os.cpu_count()} cores", flush=True)  # fmt: skip
+    query_latency(index, mix, rounds)
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+    first, warm = http_latency(index, mix, rounds)
+    print(f"HTTP, first ask, new server: {figures(first)}")
+    print(f"HTTP, warm:                  {figures(warm)}")
+    typed = [q for q, _ in mix if q][:3]
+    cold = statistics.median(cold_search_seconds(index, q) for q in typed)
+    print(f"`thongcao search` in a new process (median of 3 queries): {cold:.2f} s", flush=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="8000,40000", help="comma-separated article counts")
-    parser.add_argument("--rounds", type=int, default=5, help="times the query mix is asked")
+    parser.add_argument("--queries", type=int, default=300, help="distinct queries, each asked once cold")
+    parser.add_argument("--rounds", type=int, default=1, help="times the queries are asked again, warm")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the query mix")
     parser.add_argument("--keep", type=Path, help="keep the crawl and indexes in this folder")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="thongcao-bench-"))
@@ -285,7 +458,7 @@ def main() -> None:
     print(f"{os.cpu_count()} cores; work folder {work}")
     try:
         for size in (int(s) for s in args.sizes.split(",")):
-            bench(size, work, args.rounds)
+            bench(size, work, args.rounds, args.queries, args.seed)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
