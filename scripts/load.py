@@ -5,8 +5,12 @@
 
 Builds an index of real articles (read in place from ../shared/news/vi_news.jsonl.xz into a
 temporary JSONL; news text is never written into the repository), serves it on loopback,
-and sends a mix of searches from `--clients` threads for `--seconds`: one word, several
-words, a phrase, bare (no diacritics) words, empty queries with facet filters, pages 1-3.
+and sends searches from `--clients` threads for `--seconds`: `--queries` distinct queries
+drawn, seeded, from the indexed headlines (scripts/querymix.py, shared with scripts/bench:
+one word, 2-4 words, a quoted phrase, words without diacritics, with and without facet
+filters, empty queries with facet filters), on pages 1-3, the API or the page.  Every
+request takes the next query of the list, across clients and phases, so none is asked
+twice before all have been asked once.
 Then it does the same beside hostile clients (scripts/load_hostile.py: `--slow`
 connections that never finish their headers, `--heavy` threads sending 2,000 facet values
 or 330 parentheses), and while `thongcao index` adds `--extra` more articles (or
@@ -35,6 +39,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+import querymix
 from load_hostile import Hostile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,17 +47,6 @@ NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 THONGCAO = ROOT / ".venv" / "bin" / "thongcao"
 MAX_SECONDS, MAX_CLIENTS, MAX_REQUESTS, MAX_SLOW = 600, 200, 2_000_000, 1000
 PHASES = ("alone", "hostile", "reindex")
-
-ONE_WORD = ["kinh tế", "Covid", "bóng đá", "giáo dục", "Hà Nội", "xuất khẩu", "ngân hàng", "Trung Quốc"]
-SEVERAL = [
-    "giá vàng hôm nay",
-    "tai nạn giao thông",
-    "đầu tư nước ngoài",
-    "Hàn Quốc hợp tác",
-    "thị trường chứng khoán",
-]
-PHRASES = ['"thủ tướng chính phủ"', '"Hà Nội"', '"giá xăng"', '"Đà Nẵng" du lịch']
-BARE = ["ha noi", "kinh te", "bong da", "han quoc", "giao duc dai hoc", "thu tuong"]
 
 
 def loopback(host: str) -> str:
@@ -123,26 +117,40 @@ def get(host: str, port: int, path: str, connection: http.client.HTTPConnection 
             connection.close()
 
 
-def requests_mix(host: str, port: int, rng: random.Random) -> list[str]:
-    """Search URLs: the query kinds in turn, facet values taken from the index itself."""
+class Requests:
+    """Search URLs for the distinct queries of scripts/querymix.py, handed out in turn to every
+    client of every phase (thread-safe), so a query comes back only after all were asked."""
+
+    def __init__(self, urls: list[str]) -> None:
+        self.urls = urls
+        self.asked = 0  # requests so far: more than len(urls) means some were repeats
+        self._lock = threading.Lock()
+
+    def take(self) -> str:
+        with self._lock:
+            self.asked += 1
+            return self.urls[(self.asked - 1) % len(self.urls)]
+
+
+def requests_mix(host: str, port: int, docs: int, count: int, rng: random.Random) -> Requests:
+    """Search URLs of `count` distinct queries from the headlines of the `docs` indexed articles,
+    with facet values taken from the index itself; each on page 1-3, the API or the page,
+    empty queries sorted newest or by relevance."""
     facets = json.loads(get(host, port, "/api/search?per_page=1")[1])["facets"]
-    values = [(name, v["value"]) for name, items in facets.items() for v in items[:8]]
+    values = {name: [v["value"] for v in items] for name, items in facets.items()}
+    mix = querymix.queries(querymix.headlines(docs, NEWS), values, count, seed=rng.randrange(2**32))
+    print(f"queries: {querymix.describe(mix)}", flush=True)
     urls = []
-    for _ in range(400):
-        kind = rng.choice(["one", "several", "phrase", "bare", "facets"])
+    for q, filters in mix:
         params: list[tuple[str, str]] = [("page", str(rng.choice([1, 1, 2, 3])))]
-        if kind == "facets":
-            params += rng.sample(values, k=min(len(values), rng.choice([1, 2])))
-            params.append(("sort", rng.choice(["newest", "relevance"])))
-        else:
-            pool = {"one": ONE_WORD, "several": SEVERAL, "phrase": PHRASES, "bare": BARE}[kind]
-            params.append(("q", rng.choice(pool)))
+        params += [("q", q)] if q else [("sort", rng.choice(["newest", "relevance"]))]
+        params += [(name, v) for name, chosen in filters.items() for v in chosen]
         endpoint = rng.choice(["/api/search", "/api/search", "/"])
         urls.append(f"{endpoint}?{urllib.parse.urlencode(params)}")
-    return urls
+    return Requests(urls)
 
 
-def phase(host: str, port: int, urls: list[str], clients: int, seconds: float, busy=lambda: False) -> dict:
+def phase(host: str, port: int, urls: Requests, clients: int, seconds: float, busy=lambda: False) -> dict:
     """`clients` threads, each on its own keep-alive connection, until `seconds` have passed
     and `busy()` turns False (never past MAX_SECONDS)."""
     latencies: list[float] = []
@@ -155,13 +163,13 @@ def phase(host: str, port: int, urls: list[str], clients: int, seconds: float, b
         now = time.monotonic() - began
         return now < MAX_SECONDS and (now < seconds or busy())
 
-    def client(number: int) -> None:
+    def client() -> None:
         mine, failed = [], []
         connection = http.client.HTTPConnection(host, port, timeout=30)
-        for count in range(per_client):
+        for _ in range(per_client):
             if not going():
                 break
-            url = urls[(number * 7919 + count) % len(urls)]
+            url = urls.take()
             started = time.perf_counter()
             try:
                 status, _ = get(host, port, url, connection)
@@ -178,7 +186,7 @@ def phase(host: str, port: int, urls: list[str], clients: int, seconds: float, b
             errors.extend(failed)
 
     started = time.monotonic()
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    threads = [threading.Thread(target=client) for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -215,9 +223,9 @@ def peak_rss_mib(pid: int) -> int | None:
 
 def run_phases(host: str, port: int, args: argparse.Namespace, crawls: list[str], index_dir: Path) -> dict:
     """The phases asked for, in order: each the normal clients' figures (and the hostile ones')."""
-    urls = requests_mix(host, port, random.Random(args.seed))
+    urls = requests_mix(host, port, args.docs, args.queries, random.Random(args.seed))
     first = json.loads(get(host, port, "/api/search?per_page=1")[1])
-    report: dict = {}
+    report: dict = {"queries": {"distinct": len(urls.urls)}}
     shown: dict = {}  # what has been printed
     for name in args.phases.split(","):
         if name == "alone":
@@ -232,7 +240,9 @@ def run_phases(host: str, port: int, args: argparse.Namespace, crawls: list[str]
                 report["hostile_clients"] = hostile.stop()
         else:
             report.update(during_reindex(host, port, urls, args, crawls, index_dir, first["total"]))
-        print(json.dumps({k: v for k, v in report.items() if k not in shown}, ensure_ascii=False), flush=True)
+        report["queries"]["asked"] = urls.asked  # so far: more than `distinct` means repeats
+        fresh = {k: v for k, v in report.items() if k not in shown or k == "queries"}
+        print(json.dumps(fresh, ensure_ascii=False), flush=True)
         shown.update(report)
     return report
 
@@ -268,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default="127.0.0.1", help="a loopback address to serve on")
     parser.add_argument("--keep", type=Path, help="work folder to keep and reuse (crawl and index)")
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--queries", type=int, default=10_000, help="distinct queries (default 10000)")
     parser.add_argument("--phases", default="alone,hostile,reindex", help="which phases to run, in order")
     parser.add_argument("--slow", type=int, default=150, help="hostile connections that never finish headers")
     parser.add_argument("--heavy", type=int, default=8, help="hostile threads sending huge requests")
