@@ -187,3 +187,108 @@ def test_shared_buckets_hold_several_documents_and_let_a_changed_one_go():
     assert [finder.assign(name, same) for name in ("a", "b", "c")] == ["a", "a", "a"]
     assert finder.assign("b", other) == "b"  # b changed: compared afresh, its old bands forgotten
     assert finder._candidates(same) == {"a", "c"} and finder.assign("d", same) == "a"
+
+
+def test_signatures_are_datasketchs_so_stored_ones_keep_their_meaning():
+    import hashlib
+
+    import numpy as np
+
+    from indexer.stories import NUM_PERM, SCHEME
+
+    # Computed by datasketch 2.0.0's MinHash(num_perm=128, scheme="affine32") on RELEASE's shingles,
+    # the hashing that wrote the signatures already stored in indexes.
+    stored = signature(RELEASE)
+    assert SCHEME == "affine32" and len(stored) == 4 * NUM_PERM
+    first = [11499612, 5919854, 12425742, 68013, 4553681, 18297963]
+    assert np.frombuffer(stored, "<u4")[:6].tolist() == first
+    digest = "8a14bf95309fb695dc43f8d92c70cb791d010811cd545a7c95f85e79e55a001f"
+    assert hashlib.sha256(stored).hexdigest() == digest
+
+
+def generated_pairs(count: int, seed: int = 7):
+    """Pairs of generated texts (400 words of a 3,000-word vocabulary) with their exact Jaccard
+    similarity: the second keeps a random share of the first's sentences in order and adds new ones."""
+    import random
+
+    from indexer.stories import shingles
+
+    rng = random.Random(seed)
+    vocabulary = [f"tu{n}" for n in range(3000)]
+    pairs = []
+    for n in range(count):
+        sentences = [" ".join(rng.choices(vocabulary, k=20)) for _ in range(20)]
+        kept = n / count
+        second = [s if rng.random() < kept else " ".join(rng.choices(vocabulary, k=20)) for s in sentences]
+        first, other = ". ".join(sentences), ". ".join(second)
+        a, b = shingles(first), shingles(other)
+        pairs.append((first, other, len(a & b) / len(a | b)))
+    return pairs
+
+
+def test_the_minhash_estimates_the_jaccard_similarity():
+    from indexer.stories import similarity
+
+    pairs = generated_pairs(60)
+    exact = [j for _, _, j in pairs]
+    assert min(exact) < 0.1 and max(exact) > 0.8  # the pairs span the range
+    errors = [similarity(signature(a), signature(b)) - j for a, b, j in pairs]
+    # 128 permutations: a standard error of at most sqrt(0.25 / 128) = 0.044 per pair
+    assert max(abs(e) for e in errors) < 0.15
+    assert sum(abs(e) for e in errors) / len(errors) < 0.05
+    assert abs(sum(errors) / len(errors)) < 0.02  # unbiased
+    assert similarity(signature(pairs[0][0]), signature(pairs[0][0])) == 1.0
+
+
+def test_banding_finds_the_pairs_above_the_threshold_and_not_those_far_below():
+    from indexer.stories import THRESHOLD
+
+    pairs = generated_pairs(60, seed=11)
+    above = [(a, b) for a, b, j in pairs if j >= THRESHOLD + 0.2]
+    below = [(a, b) for a, b, j in pairs if j <= THRESHOLD - 0.2]
+    assert len(above) >= 10 and len(below) >= 10
+    for n, (a, b) in enumerate(above):
+        finder = StoryFinder()
+        finder.assign("first", signature(a))
+        assert finder._candidates(signature(b)) == {"first"}, n  # a band matched
+        assert finder.assign("copy", signature(b)) == "first"
+    for a, b in below:
+        finder = StoryFinder()
+        finder.assign("first", signature(a))
+        assert finder.assign("other", signature(b)) == "other"
+
+
+def test_the_bands_are_the_least_false_positive_and_negative_chance():
+    import numpy as np
+
+    from indexer.stories import BANDS, NUM_PERM
+
+    def integral(y, x):
+        return float(((y[1:] + y[:-1]) / 2 * np.diff(x)).sum())
+
+    def error(t: float, b: int, r: int) -> float:
+        below, above = np.linspace(0, t, 2001), np.linspace(t, 1, 2001)
+        return integral(1 - (1 - below**r) ** b, below) + integral((1 - above**r) ** b, above)
+
+    every = [(b, r) for b in range(1, NUM_PERM + 1) for r in range(1, NUM_PERM // b + 1)]
+    for t, chosen in BANDS.items():
+        assert min(every, key=lambda br: error(t, *br)) == chosen, t
+        assert chosen[0] * chosen[1] <= NUM_PERM
+    with pytest.raises(ValueError):
+        StoryFinder(0.45)
+
+
+def test_indexing_stories_imports_neither_datasketch_nor_scipy():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; from indexer.stories import StoryFinder, signature\n"
+        "from tests.test_stories import RELEASE\n"
+        "StoryFinder().assign('a', signature(RELEASE))\n"
+        "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
