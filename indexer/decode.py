@@ -59,6 +59,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# Names crawls declare for the pre-Unicode Vietnamese font encodings, which no Python codec
+# knows: honoured like any declared charset, even where text too short to judge could not tell.
+_LEGACY_CHARSETS = {
+    "tcvn": legacy.from_tcvn3, "tcvn3": legacy.from_tcvn3, "tcvn-3": legacy.from_tcvn3,
+    "abc": legacy.from_tcvn3, "vni": legacy.from_vni, "vni-windows": legacy.from_vni,
+}
+
+
 def _is_text(text: str) -> bool:
     """Reject what decodes but is no text: control characters a writer never types."""
     if not text:
@@ -95,6 +103,9 @@ def _decode(data: bytes, declared: str | None) -> str:
     converted = legacy.from_legacy_bytes(data) if utf8 is None else None
     if converted is not None and _is_text(converted):
         return nfc(converted)
+    legacy_font = _LEGACY_CHARSETS.get((declared or "").strip().lower())
+    if legacy_font and not (utf8 is not None and not data.isascii()):
+        return nfc(legacy_font(data.decode("latin-1")))
     if declared and _known(declared) and not (utf8 is not None and not data.isascii()):
         try:
             return _checked(data, declared, f"its declared charset {declared}")
