@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import sys
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -27,9 +28,10 @@ from whoosh.util.numeric import byte_to_length
 from indexer.query import All, Exclude, Plan, Sequence
 
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the ranking was tuned with
-CACHED_POSTINGS = 2_000_000  # about 40 bytes each with positions: under 100 MB a snapshot
+CACHED_BYTES = 96 * 2**20  # posting lists kept per snapshot, with their raw or decoded positions
 CACHED_PAIRS = 100_000  # syllable pairs counted for suggestions (Engine.beside)
 NEAR_PARTS = 3  # words a query needs before "all but one" still says what it is about
+_BYTES_HEADER = sys.getsizeof(b"")  # a bytes object's size beyond its data (33 on CPython)
 _LENGTH_BYTES = np.array([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float32)
 
 
@@ -43,6 +45,18 @@ class Postings:
     values: list[bytes] | None
     _decoded: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # counts, starts, positions
     _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock, repr=False)
+    _raw_bytes: int = 0  # what `values` holds: each bytes object's data and header, the list's slot
+
+    def __post_init__(self) -> None:
+        if self.values:
+            self._raw_bytes = sum(map(len, self.values)) + (_BYTES_HEADER + 8) * len(self.values)
+
+    def nbytes(self) -> int:
+        """Memory held now: it changes once when the positions are decoded (and the raw values
+        dropped), so a cache re-weighs a list each time it hands it out."""
+        decoded = self._decoded
+        held = self.docs.nbytes + self.weights.nbytes
+        return held + (sum(a.nbytes for a in decoded) if decoded else self._raw_bytes if self.values else 0)
 
     def positions(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For postings `at`: how many positions each has, and all of them in order.
@@ -56,7 +70,7 @@ class Postings:
             if self._decoded is None:
                 counts, flat = _decode(self.values)
                 self._decoded = counts, np.cumsum(counts) - counts, flat
-                self.values = None
+                self.values, self._raw_bytes = None, 0
             counts, starts, flat = self._decoded
         wanted = counts[at]
         offsets = np.arange(int(wanted.sum())) - np.repeat(np.cumsum(wanted) - wanted, wanted)
@@ -93,7 +107,8 @@ class Engine:
         # An index with no documents has one EmptyReader leaf, without Whoosh's term table.
         self._leaves = [(leaf, offset) for leaf, offset in reader.leaf_readers() if leaf.doc_count_all()]
         self._cache: OrderedDict[tuple[str, str], Postings] = OrderedDict()
-        self._cached = 0
+        self._weighed: dict[tuple[str, str], int] = {}  # each kept list's bytes when last handed out
+        self._cached = 0  # their sum
         self._lengths: dict[str, np.ndarray] = {}
         self._beside: dict[tuple[str, str], int] = {}
         self._lock = threading.Lock()
@@ -276,21 +291,29 @@ class Engine:
     # Postings
 
     def postings(self, field: str, term: str) -> Postings:
-        """A term's postings, read once and kept until `CACHED_POSTINGS` newer ones push them out."""
+        """A term's postings, read once and kept until newer ones fill `CACHED_BYTES`."""
         key = (field, term)
         with self._lock:
-            if key in self._cache:
+            postings = self._cache.get(key)
+            if postings is not None:
                 self._cache.move_to_end(key)
-                return self._cache[key]
+                self._weigh(key, postings)  # its positions may have been decoded since
+                return postings
         postings = self._read(field, term)
         with self._lock:
             if key not in self._cache:
                 self._cache[key] = postings
-                self._cached += postings.docs.size
-                while self._cached > CACHED_POSTINGS and len(self._cache) > 1:
-                    _, old = self._cache.popitem(last=False)
-                    self._cached -= old.docs.size
+                self._weigh(key, postings)
         return postings
+
+    def _weigh(self, key: tuple[str, str], postings: Postings) -> None:
+        """Count a kept list at its current size, then drop the least recently used over the bound."""
+        size = postings.nbytes()
+        self._cached += size - self._weighed.get(key, 0)
+        self._weighed[key] = size
+        while self._cached > CACHED_BYTES and len(self._cache) > 1:
+            old, _ = self._cache.popitem(last=False)
+            self._cached -= self._weighed.pop(old)
 
     def documents(self, field: str, term: str) -> np.ndarray:
         """The documents holding a term, read in blocks and not kept: facet values, once a snapshot."""

@@ -103,13 +103,24 @@ def test_more_occurrences_rank_higher(two_segments):
     assert [file_name(two_segments, d) for d in ranked] == ["c.txt", "a.txt"]
 
 
-def test_postings_kept_between_queries_are_bounded(snapshot, monkeypatch):
-    monkeypatch.setattr(engine, "CACHED_POSTINGS", 3)
+def test_postings_kept_between_queries_are_bounded_in_bytes(snapshot, monkeypatch):
+    """The bound counts what a list holds, its positions decoded or not, not how many lists."""
     fresh = Engine(snapshot.searcher.reader(), snapshot.live)
-    for term in ("hàn", "quốc", "lào", "hợp", "tác"):
+    sizes = {term: fresh._read("text", term).nbytes() for term in ("hàn", "quốc", "tỉnh", "hợp", "tác")}
+    monkeypatch.setattr(engine, "CACHED_BYTES", sizes["hợp"] + sizes["tác"])
+    for term in sizes:
         fresh.postings("text", term)
-    assert fresh._cached <= 3 or len(fresh._cache) == 1
-    assert ("text", "tác") in fresh._cache and ("text", "hàn") not in fresh._cache
+    assert list(fresh._cache) == [("text", "hợp"), ("text", "tác")]
+    assert fresh._cached == sum(p.nbytes() for p in fresh._cache.values()) <= engine.CACHED_BYTES
+
+
+def test_a_list_is_weighed_again_once_its_positions_are_decoded(snapshot):
+    fresh = Engine(snapshot.searcher.reader(), snapshot.live)
+    postings = fresh.postings("text", "hợp")
+    raw = fresh._cached
+    postings.positions(np.arange(postings.docs.size))  # all of it: decoded and kept, raw values dropped
+    fresh.postings("text", "hợp")
+    assert postings.values is None and fresh._cached == postings.nbytes() != raw
 
 
 def test_an_index_whose_every_input_was_rejected_answers_every_query(tmp_path):
