@@ -161,7 +161,7 @@ def _search(args) -> int:
     print(f"{result.total} kết quả / results")
     if result.widened:
         print(f"({result.widened['total']} without the accents typed: {result.widened['query']})")
-    marks = marks_for(parse(args.query), snapshot.searcher.reader())  # as the snippets' marks
+    marks = marks_for(parse(args.query), snapshot.vocabulary())  # as the snippets' marks
     for number, hit in enumerate(result.hits, start=(result.page - 1) * result.per_page + 1):
         places = _places(asdict(hit))
         copies = f"{hit.copies} bản tương tự" if hit.copies else ""

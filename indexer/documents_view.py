@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from indexer.engines.base import Snapshot
 from indexer.errors import DocumentNotFound
 from indexer.search import document_fields
-from indexer.snapshot import Snapshot
 
 
 def _number(snap: Snapshot, doc_id: str) -> int:
-    docnum = snap.searcher.document_number(id=doc_id) if doc_id else None
+    docnum = snap.document_number(doc_id)
     if docnum is None:
         raise DocumentNotFound(f"no document with id {doc_id!r}")
     return docnum
@@ -30,7 +30,7 @@ def date_source(snap: Snapshot, doc_id: str) -> str | None:
 def story_copies(snap: Snapshot, doc: dict[str, object]) -> list[dict[str, object]]:
     """The other documents telling the same story as `doc`, oldest first, for its page."""
     found = []
-    for docnum in snap.searcher.document_numbers(story=doc["story"]):
+    for docnum in snap.story_numbers(str(doc["story"])):
         stored = snap.stored(docnum)
         if stored["id"] != doc["id"]:
             fields = document_fields(stored)

@@ -16,12 +16,12 @@ from dataclasses import asdict, dataclass, field, replace
 import numpy as np
 
 from indexer import grouping, timeline
+from indexer.engines.base import Snapshot
 from indexer.errors import BadRequest
 from indexer.facet_fields import FACETS as FACET_FIELDS
+from indexer.facet_fields import NAMES as FACETS
 from indexer.query import marks_for, parse, plan, suggestion, typed_marks
-from indexer.snapshot import Snapshot
 from indexer.snippets import lead, snippet
-from indexer.store import FACETS
 from indexer.text import fold
 
 SORTS = ("relevance", "newest", "oldest")
@@ -133,7 +133,7 @@ class _Selection:
 def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
     request.validate()
     node = parse(request.q)
-    planned = plan(node, snap.searcher.reader()) if node is not None else None
+    planned = plan(node, snap.vocabulary()) if node is not None else None
     if planned is not None:
         matches, scores = snap.engine.run(planned)
     else:  # nothing to search for: everything when nothing was typed, else nothing
@@ -162,9 +162,9 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
     total = grouping.distinct(found.selected, snap.grouped)
     start = (request.page - 1) * request.per_page
     ranked = [] if start >= total else _ordered(snap, found, request.sort, start + request.per_page)[start:]
-    marks = marks_for(found.node, snap.searcher.reader())
+    marks = marks_for(found.node, snap.vocabulary())
     hits = [_shown(snap, docnum, score, marks, found.node) for docnum, score in ranked]
-    hint = suggestion(found.node, snap.searcher.reader(), snap.engine.beside)
+    hint = suggestion(found.node, snap.vocabulary(), snap.engine.beside)
     wider = _widened(snap, request, found.node, total)
     periods = timeline.timeline(snap.dates, found.selected, snap.grouped)
     near = _near(snap, request, found, ranked, marks)

@@ -1,4 +1,5 @@
-"""A searcher plus the arrays built once for it: live documents, dates and facet postings.
+"""The Whoosh engine's snapshot (indexer/engines/base.py's `Snapshot`): a searcher plus the
+arrays built once for it: live documents, dates and facet postings.
 
 Whoosh rebuilds its facet maps on every grouped search; counting with numpy over
 per-searcher (document, value) arrays costs one gather and one bincount instead.  A Snapshot is
@@ -111,6 +112,16 @@ class Snapshot:
 
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)
+
+    def vocabulary(self):
+        """Whoosh's reader answers what planning asks (doc_frequency, expand_prefix, `in`)."""
+        return self.searcher.reader()
+
+    def document_number(self, doc_id: str) -> int | None:
+        return self.searcher.document_number(id=doc_id) if doc_id else None
+
+    def story_numbers(self, story: str) -> list[int]:
+        return list(self.searcher.document_numbers(story=story))
 
 
 class Snapshots:

@@ -303,3 +303,15 @@ def test_words_typed_side_by_side_rank_first_where_they_stand_so(tmp_path):
     for typed, first in (("Arsenal và Liverpool", "typed"), ("Liverpool và Arsenal", "reversed")):
         hits = search(snap, SearchRequest(typed)).hits
         assert len(hits) == 2 and hits[0].id == release_id(tmp_path / f"{first}.txt"), typed
+
+
+def test_the_search_layer_sits_above_the_engine_seam():
+    """search() reads a Snapshot through indexer/engines/base.py only: importing it loads no
+    Whoosh store, snapshot or evaluator, so another engine can stand behind the seam."""
+    import subprocess
+    import sys
+
+    code = "import sys, indexer.search; print(' '.join(m for m in sys.modules if m.startswith('indexer.')))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "indexer.search" in loaded.split()
+    assert not {"indexer.store", "indexer.snapshot", "indexer.engine"} & set(loaded.split())

@@ -77,7 +77,8 @@ def _entry_time(snapshot, hit) -> str:
     generation was written, which is no earlier."""
     if hit.published:
         return f"{hit.published}T00:00:00Z"
-    indexed = (snapshot.searcher.document(id=hit.id) or {}).get("indexed")
+    docnum = snapshot.document_number(hit.id)
+    indexed = snapshot.stored(docnum).get("indexed") if docnum is not None else None
     if indexed:
         return indexed
     written = snapshot.generation.stat().st_mtime if snapshot.generation else time.time()

@@ -57,7 +57,7 @@ def search_page():
     snapshot = get_snapshot()
     result = search(snapshot, req)
     data, near = result.to_dict(), [asdict(hit) for hit in result.near]
-    titles = highlight_titles(data["hits"] + near, req.q, snapshot.searcher.reader())
+    titles = highlight_titles(data["hits"] + near, req.q, snapshot.vocabulary())
     return render_template("search.html", **page_context(req, data), titles=titles, near=near)
 
 
@@ -86,7 +86,7 @@ def document(doc_id: str):
         dated_by=dated_by,
         places=links.place_rows(doc),
         copies=story_copies(snapshot, doc),
-        body=highlight_text(doc["text"], q, snapshot.searcher.reader()),
+        body=highlight_text(doc["text"], q, snapshot.vocabulary()),
         q=q,
         original_url=links.web_link(doc["url"]),
         citation=citation(doc, links.web_link(doc["url"]) or doc["url"], dated_by),

@@ -1,0 +1,103 @@
+"""The seam: what thongcao asks of the engine that stores and searches its index.
+
+Above the seam, and the same whatever the engine: parsing and planning a query (with its
+readings and suggestion), the date range and the timeline, facet counts (disjunctive, one
+per story), story grouping, ordering, snippets, the web, the feed and the CLI.  They work
+on dense document numbers 0..size-1 and numpy arrays over them, so an engine only has to
+say, for one point-in-time snapshot:
+
+  vocabulary  which terms the index holds and in how many documents (planning reads bare
+              words as their likeliest accented form, and groups syllables into words)
+  evaluator   a plan's matches and BM25 scores, the "gần đúng" near misses, and how often
+              two syllables stand side by side (the suggestion)
+  arrays      which numbers are live, each one's date (YYYYMMDD, 0 when unknown), each
+              facet's (document, value) pairs, each one's story
+  documents   stored fields by number, a number by id, the numbers of a story
+
+and, for writing: analysed documents put, documents deleted by id, all of it committed at
+once or not at all, in generations a reader never sees half-written (indexer/store.py).
+
+docs/engines.md says what each engine (Whoosh today, tantivy and OpenSearch on paper)
+does behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+
+class Vocabulary(Protocol):
+    """The terms of a snapshot, as planning and marking ask about them."""
+
+    def doc_frequency(self, fieldname: str, text: str) -> int: ...
+
+    def expand_prefix(self, fieldname: str, prefix: str) -> Iterable[str]: ...
+
+    def __contains__(self, term: tuple[str, str]) -> bool: ...
+
+
+class Evaluator(Protocol):
+    """Plans (indexer.query) answered over a snapshot's document numbers."""
+
+    def run(self, plan: object) -> tuple[np.ndarray, np.ndarray]:
+        """Matching documents (bool, one per number) and their scores (float32)."""
+        ...
+
+    def near(self, plan: object) -> tuple[np.ndarray, np.ndarray] | None:
+        """Documents holding every part of the plan but one, and their scores; None when the
+        plan has too few parts for that to mean anything."""
+        ...
+
+    def beside(self, first: str, second: str) -> int:
+        """In how many documents the folded syllable `second` follows `first`."""
+        ...
+
+
+class FacetValues(Protocol):
+    """One facet's values and its (document, value) pairs."""
+
+    values: list[str]
+    docs: np.ndarray  # int64 document numbers
+    codes: np.ndarray  # int64 positions in `values`
+    index: dict[str, int]
+
+    def mask(self, chosen: tuple[str, ...], size: int) -> np.ndarray: ...
+
+
+class Snapshot(Protocol):
+    """One point-in-time view of an index, shared by every thread of a server."""
+
+    generation: Path | None
+    size: int  # document numbers run 0..size-1, deleted ones included
+    live: np.ndarray  # bool: not deleted
+    dates: np.ndarray  # int64 YYYYMMDD; YYYY0000 when only the year is known; 0 when unknown
+    facets: Mapping[str, FacetValues]
+    stories: np.ndarray  # int64: each document's story as a small integer
+    grouped: np.ndarray | None  # `stories`, or None when no story has two live copies
+    engine: Evaluator
+
+    def vocabulary(self) -> Vocabulary: ...
+
+    def stored(self, docnum: int) -> dict: ...
+
+    def copies(self, docnum: int) -> int: ...
+
+    def document_number(self, doc_id: str) -> int | None: ...
+
+    def story_numbers(self, story: str) -> list[int]: ...
+
+
+class Writer(Protocol):
+    """One indexing run's changes: none is visible until `commit`, all of them after it."""
+
+    def put(self, document: Mapping[str, object]) -> None: ...
+
+    def delete(self, doc_id: str) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def cancel(self) -> None: ...
