@@ -108,8 +108,10 @@ def test_phone_layout_and_keyboard(page, seed_server):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert page.evaluate("document.querySelector('.filter-panel').open") is False  # folded on a phone
     assert page.locator(".hit").first.bounding_box()["y"] < 740  # so the first hit is on screen
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className") == "skip"
+    assert page.evaluate("document.activeElement.id") == "q"  # it has focus on load
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"  # the first stop, before it
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "q"
@@ -170,3 +172,61 @@ def test_one_click_copies_the_citation(page, seed_server):
     page.click("button.copy-citation")  # hidden without JavaScript, shown with it
     expect(page.locator("button.copy-citation")).to_have_text("Đã sao chép")
     assert page.evaluate("navigator.clipboard.readText()") == citation.inner_text().strip()
+
+
+def test_the_search_box_has_focus_on_load_and_slash_brings_it_back(page, seed_server):
+    page.goto(seed_server + "/?q=hợp+tác")
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "q"
+    assert page.input_value("#q") == "hợp tác"  # the slash moved focus, it typed nothing
+    page.keyboard.type(" 1/2")  # in the box, a slash is a slash
+    assert page.input_value("#q") == "hợp tác 1/2"
+
+
+@pytest.mark.parametrize(("query", "date"), [("Jeollanam", "17/04/2023"), ("Mimasaka", "21/11/2023")])
+def test_the_document_page_reads_at_390_px(page, seed_server, query, date):
+    """Its facts stack under their headings, so a long heading ("Tỉnh, thành phố (từ
+    1/7/2025)") leaves the date its width: it broke as "21/11/202 / 3"."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(seed_server + f"/?q={query}")
+    page.click(".hit h3 a")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("document.querySelector('.meta time').getClientRects().length") == 1  # one line
+    assert page.locator(".meta time").inner_text() == date
+    assert page.locator(".meta dd").first.bounding_box()["width"] > 200
+
+
+@pytest.fixture(scope="module")
+def long_names_server(tmp_path_factory):
+    """A server over one release whose outlet has a long name with an unbroken address in it."""
+    import json
+
+    from indexer.pipeline import index_paths
+    from indexer.store import IndexStore
+    from tests.conftest import _serving
+
+    folder = tmp_path_factory.mktemp("long")
+    record = {
+        "title": "Hợp tác với Lào về nông nghiệp", "url": "https://example.vn/a",
+        "text": "Đoàn công tác tỉnh Điện Biên thăm Lào, bàn hợp tác về nông nghiệp và du lịch.",
+        "source": "Cổng thông tin điện tử congthongtindientu.dienbien.gov.vn.tinhdienbien.portal",
+    }
+    (folder / "crawl.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    index_paths(IndexStore(folder / "index"), [folder / "crawl.jsonl"])
+    yield from _serving(folder / "index", folder / "stderr.log")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_long_outlet_names_and_facet_headings_stay_inside_the_sidebar(page, long_names_server, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(long_names_server + "/?q=Lào")
+    page.evaluate("document.querySelector('.filter-panel').open = true")
+    sidebar = page.locator("aside.facets").bounding_box()
+    for selector in (".facet-value .value", ".facets legend"):
+        for box in page.locator(selector).evaluate_all(
+            "nodes => nodes.map(n => { const r = n.getBoundingClientRect(); return r.right; })"
+        ):
+            assert box <= sidebar["x"] + sidebar["width"] + 0.5, selector
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import random
+import re
 from collections import Counter
 from itertools import groupby
 
@@ -26,7 +27,8 @@ def exported_json(client, query: str) -> list[dict]:
 def exported_csv(client, query: str) -> list[dict]:
     response = client.get("/export.csv?" + query)
     assert response.status_code == 200 and response.mimetype == "text/csv"
-    assert 'filename="thongcao.csv"' in response.headers["Content-Disposition"]
+    named = r'filename="thongcao-[a-z0-9-]+-\d{4}-\d\d-\d\d\.csv"'
+    assert re.search(named, response.headers["Content-Disposition"])
     text = response.get_data(as_text=True)
     assert text.startswith("\ufeff")  # so a spreadsheet reads the accents
     return list(csv.DictReader(io.StringIO(text[1:])))
@@ -40,11 +42,21 @@ def test_without_copies_the_export_holds_every_hit_in_the_searchs_order(client, 
     assert [row["id"] for row in rows] == [hit["id"] for hit in everything["hits"]]
 
 
-def test_rows_are_the_hits_fields_but_the_snippet(client):
+def test_rows_are_the_hits_as_the_api_gives_them_snippets_included(client):
     hits = get_json(client, "/api/search?q=hợp+tác&per_page=100")["hits"]
     rows = exported_json(client, "q=hợp+tác")
-    assert all(set(row) == HIT_KEYS - {"snippet"} for row in rows)
-    assert rows == [{k: v for k, v in hit.items() if k != "snippet"} for hit in hits]
+    assert all(set(row) == HIT_KEYS for row in rows)
+    assert rows == hits and all("<mark>hợp tác</mark>" in row["snippet"] for row in rows)
+
+
+def test_the_csv_snippet_is_plain_text_and_the_file_is_named_for_the_query_and_day(client):
+    from indexer.dates import today_in_vietnam
+
+    response = client.get("/export.csv?q=hợp+tác+Lào")
+    name = f"thongcao-hop-tac-lao-{today_in_vietnam().isoformat()}.csv"
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{name}"'
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True)[1:])))
+    assert rows and all("hợp tác" in r["snippet"].lower() and "<mark>" not in r["snippet"] for r in rows)
 
 
 def test_csv_cells_hold_lists_joined(client):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -282,3 +283,11 @@ def test_a_page_short_of_hits_shows_the_releases_missing_one_word_apart(client):
     imsil = seed_id("000_eb25f7a71b7afa55.txt")
     assert any(href.startswith(f"/doc/{imsil}") for href in page.hrefs)
     assert "Gần đúng" not in get_page(client, "/?q=Imsil")[0]
+
+
+def test_a_page_past_the_last_says_so_and_links_to_the_last(client):
+    total = client.get("/api/search?q=hợp+tác&per_page=2").get_json()["total"]
+    last = -(-total // 2)
+    page = client.get(f"/?q=hợp+tác&per_page=2&page={last + 3}").get_data(as_text=True)
+    assert f"{total} kết quả chỉ có {last} trang" in page and "Không tìm thấy thông cáo nào" not in page
+    assert f'page={last}">Về trang cuối ({last})</a>' in html.unescape(page)

@@ -5,29 +5,37 @@ validated, but every page is exported).  Rows come from `indexer.search.iter_mat
 `copies=True`: every matching document, syndicated copies included (a search's `total` counts
 stories), each hit followed by its copies, all sharing its `story` so a spreadsheet can group
 them.  They are streamed as they are read, so an export of the whole index never sits in
-memory.  Each row has the hit's fields but `snippet`.  CSV cells a spreadsheet would run as a
-formula are neutralised with a leading quote (`_cell`).
+memory.  Each row has the hit's fields, its snippet too (HTML with <mark> in JSON as the API
+gives it, plain text in CSV).  The file is named for the query and the day
+("thongcao-hop-tac-lao-2026-11-29.csv").  CSV cells a spreadsheet would run as a formula
+are neutralised with a leading quote (`_cell`).
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, fields
 from itertools import chain
 
 from flask import Blueprint, Response, jsonify, request, stream_with_context
 
+from indexer.dates import today_in_vietnam
 from indexer.errors import BadRequest
 from indexer.search import Hit, iter_matches
+from indexer.text import fold
 from webui.index import get_snapshot, known_values
 from webui.params import search_request
 
 bp = Blueprint("export", __name__)
 
-COLUMNS = tuple(f.name for f in fields(Hit) if f.name != "snippet")
+COLUMNS = tuple(f.name for f in fields(Hit))
+_MARK = re.compile(r"</?mark>")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 LIST_SEPARATOR = "; "  # between the values of a list in one CSV cell
 # What a spreadsheet reads as the start of a formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)),
 # or strips before looking for one: OWASP, https://owasp.org/www-community/attacks/CSV_Injection
@@ -35,21 +43,33 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _rows() -> Iterator[dict[str, object]]:
-    """The hits of the request's search, as dicts without the snippet.
+    """The hits of the request's search, as dicts, each with its snippet.
 
     The request is checked and the search run up to its first hit now, so that any error is
     a 400 before a byte is sent, never a file cut short that reads as "no results"; the
     rest of the hits are read as the response streams.
     """
-    hits = iter_matches(get_snapshot(), search_request(request.args, known_values()), copies=True)
+    req = search_request(request.args, known_values())
+    hits = iter_matches(get_snapshot(), req, copies=True, snippets=True)
     first = next(hits, None)
     found = hits if first is None else chain((first,), hits)
-    return ({k: v for k, v in asdict(hit).items() if k != "snippet"} for hit in found)
+    return (asdict(hit) for hit in found)
+
+
+def file_name(query: str, extension: str) -> str:
+    """A download's name: the query folded to ASCII and the day, so exports sort and tell apart.
+
+    >>> file_name("Hợp tác 'Lào Cai'", "csv")[:27], file_name("", "json")[:18]
+    ('thongcao-hop-tac-lao-cai-20', 'thongcao-tat-ca-20')
+    """
+    slug = _NOT_SLUG.sub("-", fold(query).lower()).strip("-")[:60].rstrip("-") or "tat-ca"
+    return f"thongcao-{slug}-{today_in_vietnam().isoformat()}.{extension}"
 
 
 def _download(body: Iterator[str], mimetype: str, extension: str) -> Response:
     response = Response(stream_with_context(body), mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="thongcao.{extension}"'
+    name = file_name(request.args.get("q", ""), extension)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
@@ -64,6 +84,7 @@ def csv_file():
         writer.writerow(COLUMNS)
         yield "\ufeff" + _drain(buffer)
         for row in rows:
+            row["snippet"] = html.unescape(_MARK.sub("", str(row["snippet"])))
             writer.writerow(_cell(row[c]) for c in COLUMNS)
             yield _drain(buffer)
 

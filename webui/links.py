@@ -141,6 +141,7 @@ def pagination(request: SearchRequest, total: int) -> dict[str, object]:
         previous = number
     return {
         "last": last,
+        "last_url": search_url(request, page=last),
         "first_number": (current - 1) * request.per_page + 1,
         "pages": pages if last > 1 else [],
         "prev_url": search_url(request, page=min(current - 1, last)) if current > 1 else None,

@@ -1,6 +1,6 @@
 // Progressive enhancement for the search form, which works without it: ticking a facet
-// or choosing a sort applies it at once, focus returns to that control afterwards, and
-// on a narrow screen the facet panel starts folded.
+// or choosing a sort applies it at once, focus returns to that control afterwards, on a
+// narrow screen the facet panel starts folded, and "/" goes to the search box.
 (function () {
   "use strict";
   var form = document.getElementById("search");
@@ -53,4 +53,23 @@
   } catch (ignored) {
     // No storage: nothing to restore.
   }
+
+  // The search box has focus on load (unless a facet just ticked has it back), and "/"
+  // brings it back from anywhere but a field being typed in, as on most search sites.
+  var box = document.getElementById("q");
+  function toBox() {
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+  }
+  if (box && (!document.activeElement || document.activeElement === document.body)) {
+    toBox();
+  }
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (box && event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      toBox();
+    }
+  });
 })();
