@@ -5,8 +5,9 @@ validated, but every page is exported).  Rows come from `indexer.search.iter_mat
 `copies=True`: every matching document, syndicated copies included (a search's `total` counts
 stories), each hit followed by its copies, all sharing its `story` so a spreadsheet can group
 them.  They are streamed as they are read, so an export of the whole index never sits in
-memory.  Each row has the hit's fields, its snippet too (HTML with <mark> in JSON as the API
-gives it, plain text in CSV).  The file is named for the query and the day
+memory.  Each row has the hit's fields but `snippet` (as INTERFACE.md fixes for scripts);
+a CSV row, read by people in a spreadsheet, has the snippet too, as plain text.  The file is
+named for the query and the day
 ("thongcao-hop-tac-lao-2026-11-29.csv").  CSV cells a spreadsheet would run as a formula
 are neutralised with a leading quote (`_cell`).
 """
@@ -33,7 +34,8 @@ from webui.params import search_request
 
 bp = Blueprint("export", __name__)
 
-COLUMNS = tuple(f.name for f in fields(Hit))
+# The CSV's columns: a JSON object's, then the snippet.
+COLUMNS = (*(f.name for f in fields(Hit) if f.name != "snippet"), "snippet")
 _MARK = re.compile(r"</?mark>")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 LIST_SEPARATOR = "; "  # between the values of a list in one CSV cell
@@ -42,18 +44,20 @@ LIST_SEPARATOR = "; "  # between the values of a list in one CSV cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _rows() -> Iterator[dict[str, object]]:
-    """The hits of the request's search, as dicts, each with its snippet.
+def _rows(snippets: bool) -> Iterator[dict[str, object]]:
+    """The hits of the request's search, as dicts, with their snippets or without the key.
 
     The request is checked and the search run up to its first hit now, so that any error is
     a 400 before a byte is sent, never a file cut short that reads as "no results"; the
     rest of the hits are read as the response streams.
     """
     req = search_request(request.args, known_values())
-    hits = iter_matches(get_snapshot(), req, copies=True, snippets=True)
+    hits = iter_matches(get_snapshot(), req, copies=True, snippets=snippets)
     first = next(hits, None)
     found = hits if first is None else chain((first,), hits)
-    return (asdict(hit) for hit in found)
+    if snippets:
+        return (asdict(hit) for hit in found)
+    return ({k: v for k, v in asdict(hit).items() if k != "snippet"} for hit in found)
 
 
 def file_name(query: str, extension: str) -> str:
@@ -76,7 +80,7 @@ def _download(body: Iterator[str], mimetype: str, extension: str) -> Response:
 @bp.get("/export.csv")
 def csv_file():
     """Every hit as a CSV row (UTF-8 with a BOM, so spreadsheets read the accents)."""
-    rows = _rows()
+    rows = _rows(snippets=True)
 
     def body() -> Iterator[str]:
         buffer = io.StringIO()
@@ -94,7 +98,7 @@ def csv_file():
 @bp.get("/export.json")
 def json_file():
     """Every hit as one object of a JSON array."""
-    rows = _rows()
+    rows = _rows(snippets=False)
 
     def body() -> Iterator[str]:
         yield "["
