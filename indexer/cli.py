@@ -161,6 +161,9 @@ def _search(args) -> int:
     print(f"{result.total} kết quả / results")
     if result.widened:
         print(f"({result.widened['total']} without the accents typed: {result.widened['query']})")
+    for grown in result.expansions:
+        cut = ", the most used; more were left out: type a longer prefix" if grown["cut"] else ""
+        print(f"({grown['prefix']}: {grown['terms']} syllables{cut})")
     marks = marks_for(parse(args.query), snapshot.vocabulary())  # as the snippets' marks
     for number, hit in enumerate(result.hits, start=(result.page - 1) * result.per_page + 1):
         places = _places(asdict(hit))

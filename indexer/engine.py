@@ -25,7 +25,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from indexer.query import All, Exclude, Plan, Sequence
+from indexer.query import All, Exclude, Near, Plan, Sequence
 
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the ranking was tuned with
 CACHED_BYTES = 96 * 2**20  # posting lists kept per snapshot, with their raw or decoded positions
@@ -75,6 +75,40 @@ class Postings:
         wanted = counts[at]
         offsets = np.arange(int(wanted.sum())) - np.repeat(np.cumsum(wanted) - wanted, wanted)
         return wanted, flat[np.repeat(starts[at], wanted) + offsets]
+
+
+def _close_together(starts: list[np.ndarray], within: int) -> list[int]:
+    """The documents in which one start of every list lies within `within` of the others:
+    a window slid over each document's starts, all lists merged, that must hold every list.
+
+    >>> _close_together([np.array([1 << 32 | 3, 2 << 32 | 1]), np.array([1 << 32 | 9, 2 << 32 | 40])], 6)
+    [1]
+    """
+    owners = [keys >> 32 for keys in starts]
+    shared = owners[0]
+    for other in owners[1:]:
+        shared = np.intersect1d(shared, other)
+    found = []
+    for docnum in np.unique(shared).tolist():
+        merged = sorted(
+            (int(key & 0xFFFFFFFF), part)
+            for part, keys in enumerate(starts)
+            for key in keys[owners[part] == docnum].tolist()
+        )
+        held: dict[int, int] = {}
+        left = 0
+        for position, part in merged:
+            held[part] = held.get(part, 0) + 1
+            while position - merged[left][0] > within:
+                gone = merged[left][1]
+                held[gone] -= 1
+                if not held[gone]:
+                    del held[gone]
+                left += 1
+            if len(held) == len(starts):
+                found.append(docnum)
+                break
+    return found
 
 
 def _decode(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
@@ -153,6 +187,8 @@ class Engine:
                     anywhere[self.postings(*matched[at]).docs] = True
                 found &= anywhere
             return found
+        if isinstance(plan, Near):
+            return np.logical_and.reduce([self._bound(p) for p in plan.parts])
         if isinstance(plan, All):
             bounds = [self._bound(p) for p in plan.items if not isinstance(p, Exclude)]
             if not bounds or (plan.operator == "or" and len(bounds) < len(plan.items)):
@@ -163,6 +199,8 @@ class Engine:
     def _evaluate(self, plan: Plan, within: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if isinstance(plan, Sequence):
             return self._sequence(plan, within)
+        if isinstance(plan, Near):
+            return self._near(plan, within)
         if isinstance(plan, Exclude):
             excluded, _ = self._evaluate(plan.item, within)
             return within & ~excluded, np.zeros(self.size, dtype=np.float32)
@@ -212,6 +250,39 @@ class Engine:
                         field + "_word", word_docs, word.weights[at], df=word.docs.size
                     )
         return found, scores
+
+    def _near(self, plan: Near, within: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Documents where every part stands within `plan.within` syllables of the others, in
+        one field and in any order; scored as the parts would be together."""
+        found = np.zeros(self.size, dtype=bool)
+        candidates = within.copy()
+        for part in plan.parts:
+            candidates &= self._sequence(part, candidates)[0]
+        among = np.flatnonzero(candidates)
+        for field in plan.parts[0].fields:
+            starts = [self._starts(part.matched(field), among) for part in plan.parts]
+            for docnum in _close_together(starts, plan.within):
+                found[docnum] = True
+        scores = np.zeros(self.size, dtype=np.float32)
+        for part in plan.parts:
+            scores += self._sequence(part, found)[1]
+        return found, np.where(found, scores, 0).astype(np.float32)
+
+    def _starts(self, terms: tuple[tuple[str, str], ...], among: np.ndarray) -> np.ndarray:
+        """Where the (field, term) pairs stand side by side in the documents of `among`:
+        (document << 32) | position of the first, ascending."""
+        lists = [self.postings(name, term) for name, term in terms]
+        docs = among
+        for postings in lists:
+            docs = postings.docs[_members(postings.docs, docs)]
+        keys = None
+        for offset, postings in enumerate(lists):
+            counts, positions = postings.positions(np.searchsorted(postings.docs, docs))
+            owners = np.repeat(docs.astype(np.int64), counts) << 32
+            shifted = positions - offset
+            own = owners[shifted >= 0] | shifted[shifted >= 0]
+            keys = own if keys is None else own[_members(own, keys)]
+        return keys if keys is not None else np.zeros(0, dtype=np.int64)
 
     def _occurrences(self, field: str, parts: tuple[str, ...], among: np.ndarray) -> tuple[np.ndarray, ...]:
         """The documents of `among` where `parts` stand side by side in `field`, and how often."""

@@ -1,9 +1,12 @@
 """Query language: a lenient parser, and the plan the search engine evaluates.
 
 Words are AND-ed; "quoted phrases", AND / OR / NOT, + / -, parentheses and `title:`
-work.  Nothing a person types is an error: an unclosed quote runs to the end, a stray
-parenthesis is ignored, an empty `title:` is the word "title", and parentheses nested
-deeper than MAX_DEPTH are all ignored (the words are searched without that structure).
+work; `"a b"~N` asks for the words within N syllables of each other, in any order, and
+`abc*` for every syllable starting so (at least MIN_PREFIX letters; the MAX_EXPANSION the
+corpus uses most, and `expansions` says when there were more).  Nothing a person types is
+an error: an unclosed quote runs to the end, a stray parenthesis is ignored, an empty
+`title:` is the word "title", and parentheses nested deeper than MAX_DEPTH are all ignored
+(the words are searched without that structure).
 
 Planning turns each run of plain words into Vietnamese words (pyvi for accented
 text; the index's own folded vocabulary for bare text), and each word into a Sequence
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from whoosh import query as wq
@@ -25,13 +28,17 @@ from whoosh import query as wq
 from indexer.analysis import segment, syllables, words
 from indexer.readings import best_reading, readings_in_context
 from indexer.snippets import Marks
-from indexer.text import fold, has_diacritics, nfc
+from indexer.text import fold, has_diacritics, nfc, normalize
 
 FIELDS = ("title", "text")
 MAX_GROUP = 4
 # Deeper nesting is no one's query: the parser and every walk over its tree recurse once a
 # level, and ~330 levels used to exhaust Python's stack (a 500 on every endpoint).
 MAX_DEPTH = 16
+MIN_PREFIX = 3  # letters a prefix needs: "ng*" would be a tenth of the vocabulary
+MAX_EXPANSION = 64  # syllables a prefix stands for, the most used first
+MAX_NEAR = 1000  # the widest "~N" honoured
+_NEAR = re.compile(r"~(\d{1,6})(?![\w~])")
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,8 @@ class Terms:
     text: str
     field: str | None = None
     phrase: bool = False
+    near: int | None = None  # "…"~N: the words within N syllables of each other, any order
+    prefix: bool = False  # abc*: every syllable starting with `text`
 
 
 @dataclass(frozen=True)
@@ -69,13 +78,15 @@ def parse(text: str) -> Node | None:
     """Parse a query; None when it holds nothing to search for.
 
     >>> parse('hợp tác -"Hà Nội" title:Imsil')
-    All(items=(Terms(text='hợp tác', field=None, phrase=False), \
-Exclude(item=Terms(text='Hà Nội', field=None, phrase=True)), \
-Terms(text='Imsil', field='title', phrase=False)), operator='and', together=None)
+    All(items=(Terms(text='hợp tác', field=None, phrase=False, near=None, prefix=False), \
+Exclude(item=Terms(text='Hà Nội', field=None, phrase=True, near=None, prefix=False)), \
+Terms(text='Imsil', field='title', phrase=False, near=None, prefix=False)), operator='and', together=None)
     >>> parse('((( "') is None
     True
-    >>> parse("(" * 300 + "Hàn Quốc")
-    Terms(text='Hàn Quốc', field=None, phrase=False)
+    >>> parse("(" * 300 + "Hàn Quốc"), parse('"Samsung Bắc Ninh"~10 Gyeong*')
+    (Terms(text='Hàn Quốc', field=None, phrase=False, near=None, prefix=False), \
+All(items=(Terms(text='Samsung Bắc Ninh', field=None, phrase=True, near=10, prefix=False), \
+Terms(text='Gyeong', field=None, phrase=False, near=None, prefix=True)), operator='and', together=None))
     """
     tokens = _balanced(_tokens(nfc(text).replace("\x00", " ")))
     if _depth(tokens) > MAX_DEPTH:
@@ -133,8 +144,14 @@ def _tokens(text: str) -> list[tuple[str, str, str | None]]:
         field = match["field"]
         if match["phrase"] is not None:
             out.append(("phrase", match["phrase"], field))
+            near = _NEAR.match(text, position) if text[position - 1 : position] == '"' else None
+            if near:
+                out.append(("near", near.group(1), None))
+                position = near.end()
         elif match["word"] in ("AND", "OR", "NOT") and not field:
             out.append(("op", match["word"], None))
+        elif match["word"] and match["word"].endswith("*") and _is_prefix(match["word"]):
+            out.append(("prefix", match["word"].rstrip("*"), field))
         elif match["word"]:
             out.append(("word", match["word"], field))
         elif field and match["group"] is None:
@@ -187,14 +204,24 @@ def _parse_atom(tokens, i, kind, value, field):
         if i < len(tokens) and tokens[i][0] == "close":
             i += 1
         return node, i
+    if kind == "prefix":
+        return Terms(value, field, prefix=True), i + 1
+    if kind == "phrase" and i + 1 < len(tokens) and tokens[i + 1][0] == "near" and syllables(value):
+        return Terms(value, field, True, near=min(int(tokens[i + 1][1]), MAX_NEAR)), i + 2
     if kind in ("word", "phrase") and syllables(value):
         return Terms(value, field, kind == "phrase"), i + 1
     return None, i + 1
 
 
+def _is_prefix(word: str) -> bool:
+    """`abc*` with at least MIN_PREFIX letters of one syllable; else it is the word typed."""
+    stem = word.rstrip("*")
+    return len(syllables(stem)) == 1 and sum(c.isalpha() for c in stem) >= MIN_PREFIX
+
+
 def _in_field(node, field):
     if isinstance(node, Terms):
-        return Terms(node.text, field, node.phrase)
+        return replace(node, field=field)
     if isinstance(node, All):
         return All(tuple(_in_field(n, field) for n in node.items), node.operator)
     if isinstance(node, Exclude):
@@ -210,8 +237,7 @@ def _merge_runs(items: list[Node]) -> list[Node]:
         if (
             isinstance(node, Terms)
             and isinstance(last, Terms)
-            and not node.phrase
-            and not last.phrase
+            and not (node.phrase or last.phrase or node.prefix or last.prefix)
             and node.field == last.field
         ):
             merged[-1] = Terms(last.text + " " + node.text, last.field)
@@ -250,7 +276,16 @@ class Sequence:
         return tuple((field, typed) if typed else (field + "_fold", bare) for bare, typed in pairs)
 
 
-Plan = Sequence | All | Exclude
+@dataclass(frozen=True)
+class Near:
+    """Words (each a Sequence) that must all stand within `within` syllables of each other, in
+    any order, in one field: from the first syllable of one to the first of another."""
+
+    parts: tuple[Sequence, ...]
+    within: int
+
+
+Plan = Sequence | All | Exclude | Near
 
 
 def plan(node: Node, reader) -> Plan:
@@ -263,6 +298,18 @@ def plan(node: Node, reader) -> Plan:
     if isinstance(node, All):
         return All(tuple(plan(n, reader) for n in node.items), node.operator)
     fields = ("title",) if node.field == "title" else FIELDS
+    if node.prefix:
+        found, _ = prefix_terms(node.text, reader)
+        terms = found or [fold(node.text).lower()]
+        typed = has_diacritics(node.text)
+        parts = tuple(
+            Sequence((fold(t),), (t,), 2.0, fields, (t,)) if typed else Sequence((t,), None, 1.0, fields)
+            for t in terms
+        )
+        return parts[0] if len(parts) == 1 else All(parts, "or")
+    if node.near is not None:
+        parts = tuple(_word_sequence(w, fields, reader) for w in query_words(node.text, reader))
+        return parts[0] if len(parts) == 1 else Near(parts, node.near)
     if node.phrase:  # no reading is looked up for a phrase: it is not one of the index's words
         return _word_sequence("_".join(syllables(node.text)), fields, None)
     parts = [_word_sequence(w, fields, reader) for w in query_words(node.text, reader)]
@@ -286,6 +333,36 @@ def _word_sequence(word: str, fields: tuple[str, ...], reader) -> Sequence:
     return Sequence(folded, tuple(preferred.split("_")) if preferred else None, 1.0, fields)
 
 
+def prefix_terms(stem: str, reader) -> tuple[list[str], bool]:
+    """The syllables a prefix stands for, the corpus's most used first, and whether there were
+    more than MAX_EXPANSION.  A stem typed with diacritics expands over exact syllables
+    ("Nguyễ*"), a bare one over folded ones, so "gyeong*" and "hop*" find every reading."""
+    if reader is None:
+        return [], False
+    typed = has_diacritics(stem)
+    field, key = ("text", normalize(stem)) if typed else ("text_fold", fold(stem).lower())
+    found = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix(field, key)]
+    ranked = sorted(found, key=lambda t: (-reader.doc_frequency(field, t), t))
+    return ranked[:MAX_EXPANSION], len(ranked) > MAX_EXPANSION
+
+
+def expansions(node: Node | None, reader) -> list[dict[str, object]]:
+    """Each prefix of a query with how many syllables it stood for and whether that was cut:
+    the page says "Gyeong* (64 từ phổ biến nhất)" rather than let a cut pass unseen."""
+    found: list[dict[str, object]] = []
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, All):
+            stack.extend(reversed(current.items))
+        elif isinstance(current, Exclude):
+            stack.append(current.item)
+        elif isinstance(current, Terms) and current.prefix:
+            terms, cut = prefix_terms(current.text, reader)
+            found.append({"prefix": current.text + "*", "terms": len(terms), "cut": cut})
+    return found
+
+
 def compile_query(node: Node, reader) -> wq.Query:
     """The same plan as a Whoosh query: what straightforward Whoosh would run (scripts/bench)."""
     return whoosh_query(plan(node, reader))
@@ -295,6 +372,8 @@ def whoosh_query(p: Plan) -> wq.Query:
     """A plan as Whoosh's own query objects: phrases over the exact, folded and word fields."""
     if isinstance(p, Exclude):
         return wq.And([wq.Every(), wq.Not(whoosh_query(p.item))])
+    if isinstance(p, Near):  # every part anywhere: a superset (the benchmark's baseline only)
+        return wq.And([whoosh_query(part) for part in p.parts])
     if isinstance(p, All):
         if p.operator == "or":
             return wq.Or([whoosh_query(n) for n in p.items])
@@ -381,17 +460,21 @@ def _grouped(parts: list[str], reader) -> list[str]:
 def marks_for(node: Node | None, reader) -> Marks:
     """The words to mark in snippets, as syllable sequences; never those of excluded words."""
     exact: set[tuple[str, ...]] = set()
+    folded: set[tuple[str, ...]] = set()
     stack = [node] if node is not None else []
     while stack:
         current = stack.pop()
         if isinstance(current, All):
             stack.extend(current.items)
-        elif isinstance(current, Terms) and current.phrase:
+        elif isinstance(current, Terms) and current.prefix:
+            terms, _ = prefix_terms(current.text, reader)
+            (exact if has_diacritics(current.text) else folded).update((t,) for t in terms)
+        elif isinstance(current, Terms) and current.phrase and current.near is None:
             exact.add(tuple(syllables(current.text)))
         elif isinstance(current, Terms):
             exact.update(tuple(w.split("_")) for w in query_words(current.text, reader))
     exact.discard(())
-    folded = {tuple(fold(s) for s in seq) for seq in exact}
+    folded |= {tuple(fold(s) for s in seq) for seq in exact}
     return Marks(frozenset(exact), frozenset(folded), node is not None and typed_marks(node))
 
 

@@ -20,7 +20,7 @@ from indexer.engines.base import Snapshot
 from indexer.errors import BadRequest
 from indexer.facet_fields import FACETS as FACET_FIELDS
 from indexer.facet_fields import NAMES as FACETS
-from indexer.query import marks_for, parse, plan, suggestion, typed_marks
+from indexer.query import expansions, marks_for, parse, plan, suggestion, typed_marks
 from indexer.snippets import lead, snippet
 from indexer.text import fold
 
@@ -96,11 +96,13 @@ class SearchResult:
     suggestion: str | None = None
     widened: dict[str, object] | None = None  # {"query", "total"}: the same words without accents
     near: list[Hit] = field(default_factory=list)  # "gần đúng": all words but one (the page's)
+    # Each prefix typed and how many syllables it stood for, `cut` when there were more.
+    expansions: list[dict[str, object]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
-        """The API's object; `near` is the page's until the interface names it."""
+        """The API's object; `near` and `expansions` are the page's until the interface names them."""
         data = asdict(self)
-        del data["near"]
+        del data["near"], data["expansions"]
         return data
 
 
@@ -168,8 +170,9 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
     wider = _widened(snap, request, found.node, total)
     periods = timeline.timeline(snap.dates, found.selected, snap.grouped)
     near = _near(snap, request, found, ranked, marks)
+    grown = expansions(found.node, snap.vocabulary())
     return SearchResult(
-        request.q, total, request.page, request.per_page, hits, facets, periods, hint, wider, near
+        request.q, total, request.page, request.per_page, hits, facets, periods, hint, wider, near, grown
     )
 
 

@@ -106,3 +106,57 @@ def test_the_command_line_searches_a_deep_query_as_its_words(seed_index):
     assert deep == {**cli_json("search", "hợp tác", index=seed_index), "query": DEEP}
     shown = run_cli("search", DEEP, index=seed_index)
     assert shown.returncode == 0 and "RecursionError" not in shown.stderr
+
+
+# --- Proximity and prefixes ------------------------------------------------------------------
+
+
+def test_a_phrase_with_a_distance_and_a_prefix_parse():
+    assert parse('"Samsung Bắc Ninh"~10') == Terms("Samsung Bắc Ninh", phrase=True, near=10)
+    assert parse("Gyeong* hợp tác") == All((Terms("Gyeong", prefix=True), Terms("hợp tác")))
+    assert parse("Gy*") == Terms("Gy*")  # two letters: the word typed, not a prefix
+    assert parse('"Hàn Quốc"~') == Terms("Hàn Quốc", phrase=True)  # no distance: the phrase
+
+
+def titles(snapshot, q: str) -> set[str]:
+    from indexer.search import SearchRequest, search
+
+    return {hit.title for hit in search(snapshot, SearchRequest(q, per_page=50)).hits}
+
+
+def test_words_within_n_syllables_of_each_other_in_any_order(snapshot):
+    imsil = "Đẩy mạnh hơn nữa mối quan hệ hợp tác giữa Tuyên Quang và huyện Imsil, tỉnh Jeollabuk, Hàn Quốc"
+    assert titles(snapshot, '"Tuyên Quang Imsil"~10') == {imsil}  # "Tuyên Quang và huyện Imsil"
+    assert titles(snapshot, '"Imsil Tuyên Quang"~10') == {imsil}  # either order
+    assert titles(snapshot, '"tuyen quang imsil"~10') == {imsil}  # without diacritics
+    assert titles(snapshot, '"Tuyên Quang Imsil"~2') == set()  # four syllables apart: too far
+    assert titles(snapshot, '"Tuyên Quang Imsil"') == set()  # as a phrase they never stand together
+
+
+def test_a_prefix_finds_every_syllable_it_starts_with_bare_or_accented(snapshot):
+    gyeong = titles(snapshot, "Gyeong*")
+    assert gyeong and gyeong == titles(snapshot, "gyeong*")
+    assert gyeong == titles(snapshot, "Gyeongsangbuk") | titles(snapshot, "Gyeongju")
+    accented = titles(snapshot, "Tuyê*")  # tuyên, as typed
+    assert accented == titles(snapshot, "Tuyên") and accented < titles(snapshot, "tuye*")  # + tuyển …
+    assert titles(snapshot, "Zzyx*") == set()  # no syllable starts so
+
+
+def test_a_cut_expansion_is_said_on_the_page_the_terminal_and_not_hidden(client, monkeypatch, seed_index):
+    from indexer import query
+
+    monkeypatch.setattr(query, "MAX_EXPANSION", 1)
+    page = client.get("/?q=Gyeong*").get_data(as_text=True)
+    assert "Gyeong*: tìm theo 1 âm tiết bắt đầu như vậy, là những âm tiết dùng nhiều nhất" in page
+    monkeypatch.undo()
+    assert "Gyeong*: tìm theo 2 âm tiết bắt đầu như vậy." in client.get("/?q=Gyeong*").get_data(as_text=True)
+    shown = run_cli("search", "Gyeong*", index=seed_index).stdout
+    assert "(Gyeong*: 2 syllables)" in shown
+
+
+def test_the_api_and_the_command_line_answer_proximity_and_prefixes_alike(client, seed_index):
+    for q in ('"Tuyên Quang Imsil"~10', "Gyeong*", "Jeolla* -Imsil"):
+        api = client.get("/api/search?q=" + quote(q)).get_json()
+        cli = cli_json("search", q, index=seed_index)
+        assert api["total"] == cli["total"] > 0
+        assert [h["id"] for h in api["hits"]] == [h["id"] for h in cli["hits"]]

@@ -58,7 +58,9 @@ def search_page():
     result = search(snapshot, req)
     data, near = result.to_dict(), [asdict(hit) for hit in result.near]
     titles = highlight_titles(data["hits"] + near, req.q, snapshot.vocabulary())
-    return render_template("search.html", **page_context(req, data), titles=titles, near=near)
+    return render_template(
+        "search.html", **page_context(req, data), titles=titles, near=near, expansions=result.expansions
+    )
 
 
 @bp.errorhandler(BadRequest)
