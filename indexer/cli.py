@@ -43,20 +43,25 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--json", action="store_true", help="print the run's counts as JSON")
     index.add_argument("--verbose", action="store_true", help="show where inputs met a bug")
 
+    def filtered(sub: argparse.ArgumentParser) -> None:
+        for facet in FACET_FIELDS:
+            sub.add_argument(facet.option, dest=facet.name, action="append", default=[], help=facet.label)
+        days = {"default": "", "metavar": "DATE"}
+        sub.add_argument("--from", dest="date_from", help="YYYY, YYYY-MM or YYYY-MM-DD", **days)
+        sub.add_argument("--to", dest="date_to", help="the last day included, likewise", **days)
+
     search = command("search", "search the index")
     search.add_argument("query", nargs="?", default="")
-    for facet in FACET_FIELDS:
-        search.add_argument(facet.option, dest=facet.name, action="append", default=[], help=facet.label)
-    search.add_argument(
-        "--from", dest="date_from", default="", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD"
-    )
-    search.add_argument(
-        "--to", dest="date_to", default="", metavar="DATE", help="the last day included, likewise"
-    )
+    filtered(search)
     search.add_argument("--page", type=int, default=1)
     search.add_argument("--per-page", type=int, default=10)
     search.add_argument("--sort", default="relevance", choices=("relevance", "newest", "oldest"))
     search.add_argument("--json", action="store_true", help="print what GET /api/search returns")
+
+    batch = command("batch", "count each term of a list (one a line) under the same filters")
+    batch.add_argument("file", metavar="FILE", help="the list: one name or term a line; - reads stdin")
+    filtered(batch)
+    batch.add_argument("--json", action="store_true", help="print what POST /api/batch returns")
 
     show = command("show", "show one document")
     show.add_argument("id")
@@ -78,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.index = args.index or args.index_before
     try:
-        return {"index": _index, "search": _search, "show": _show, "serve": _serve}[args.command](args)
+        commands = {"index": _index, "search": _search, "batch": _batch, "show": _show, "serve": _serve}
+        return commands[args.command](args)
     except ThongcaoError as exc:
         print(f"thongcao: {exc}", file=sys.stderr)
         return 1
@@ -139,6 +145,30 @@ def _index(args) -> int:
         print(f"  rejected {rejected.path}: {rejected.reason}")
         if args.verbose and rejected.traceback:
             print("    " + rejected.traceback.rstrip().replace("\n", "\n    "))
+    return 0
+
+
+def _batch(args) -> int:
+    from indexer.batch import batch, terms_of, to_dict
+    from indexer.search import SearchRequest
+    from indexer.snapshot import Snapshots
+    from indexer.store import IndexStore
+
+    if args.file == "-":
+        terms = terms_of(sys.stdin)
+    else:
+        with open(args.file, encoding="utf-8-sig") as handle:
+            terms = terms_of(handle)
+    filters = {facet.name: tuple(getattr(args, facet.name)) for facet in FACET_FIELDS}
+    request = SearchRequest("", filters, date_from=args.date_from, date_to=args.date_to)
+    rows = batch(Snapshots(IndexStore(args.index)).current(), terms, request)
+    if args.json:
+        print(json.dumps(to_dict(rows), ensure_ascii=False))
+        return 0
+    for row in rows:
+        places = ", ".join(row.top("province_2025") + row.top("country"))
+        years = ", ".join(row.top("year"))
+        print("  · ".join(filter(None, [f"{row.total:>7}  {row.term}", places, years])))
     return 0
 
 

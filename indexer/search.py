@@ -159,9 +159,7 @@ def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
 def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
     """Run one search against a snapshot of the index."""
     found = _select(snap, request)
-    chosen = request.filters
-    facets = {name: _counts(snap, name, found.matches, found.masks, chosen.get(name, ())) for name in FACETS}
-    total = grouping.distinct(found.selected, snap.grouped)
+    total, facets = _tally(snap, request, found)
     start = (request.page - 1) * request.per_page
     ranked = [] if start >= total else _ordered(snap, found, request.sort, start + request.per_page)[start:]
     marks = marks_for(found.node, snap.vocabulary())
@@ -174,6 +172,17 @@ def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
     return SearchResult(
         request.q, total, request.page, request.per_page, hits, facets, periods, hint, wider, near, grown
     )
+
+
+def tally(snap: Snapshot, request: SearchRequest) -> tuple[int, dict[str, list[dict[str, object]]]]:
+    """A search's total and facet counts alone, without hits: what a batch asks of each term."""
+    return _tally(snap, request, _select(snap, request))
+
+
+def _tally(snap: Snapshot, request: SearchRequest, found: _Selection):
+    chosen = request.filters
+    facets = {name: _counts(snap, name, found.matches, found.masks, chosen.get(name, ())) for name in FACETS}
+    return grouping.distinct(found.selected, snap.grouped), facets
 
 
 def _near(snap: Snapshot, request: SearchRequest, found: _Selection, ranked, marks) -> list[Hit]:

@@ -230,3 +230,22 @@ def test_long_outlet_names_and_facet_headings_stay_inside_the_sidebar(page, long
         ):
             assert box <= sidebar["x"] + sidebar["width"] + 0.5, selector
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_a_list_is_counted_in_a_table_that_sorts(page, seed_server):
+    page.goto(seed_server + "/?q=hợp+tác")
+    page.click("text=Tìm theo danh sách")
+    page.fill("#terms", "Imsil\nhợp tác\nGyeongsangbuk\nZzyx")
+    page.click("button:has-text('Đếm')")
+    terms = "table.batch-table tbody th"
+    assert page.locator(terms).all_inner_texts() == ["Imsil", "hợp tác", "Gyeongsangbuk", "Zzyx"]
+    page.click("th button:has-text('Số tin')")  # most first
+    assert page.locator(terms).all_inner_texts() == ["hợp tác", "Gyeongsangbuk", "Imsil", "Zzyx"]
+    assert page.locator("th:has(button:has-text('Số tin'))").get_attribute("aria-sort") == "descending"
+    page.click("th button:has-text('Số tin')")  # and back
+    assert page.locator(terms).all_inner_texts()[0] == "Zzyx"
+    with page.expect_download() as download:
+        page.click("button:has-text('Tải CSV')")
+    assert download.value.suggested_filename.startswith("thongcao-danh-sach-")
+    page.click("table.batch-table a:has-text('Imsil')")
+    assert page.locator(".hit").count() == 1

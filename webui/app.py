@@ -47,6 +47,7 @@ def create_app(
         INDEX_DIR=str(index_dir or os.environ.get("THONGCAO_INDEX") or "var/index"),
         BASE_URL=base_url or os.environ.get("THONGCAO_BASE_URL") or DEFAULT_BASE_URL,
         FEED_ENTRIES=50,
+        MAX_CONTENT_LENGTH=4 * 2**20,  # a batch of 1,000 terms of 1,000 characters, with room; more is 413
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -55,13 +56,14 @@ def create_app(
     app.json.sort_keys = False
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
 
-    from webui import api, export, feeds, index, views
+    from webui import api, batch, export, feeds, index, views
 
     index.init_app(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(feeds.bp)
     app.register_blueprint(export.bp)
+    app.register_blueprint(batch.bp)
     app.after_request(add_security_headers)
     app.register_error_handler(HTTPException, http_error)
     app.register_error_handler(IndexMissing, index_missing)

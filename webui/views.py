@@ -137,5 +137,6 @@ def page_context(req: SearchRequest, data: dict | None) -> dict[str, object]:
         "suggestion_url": links.search_url(req, q=suggestion, page=None) if suggestion else None,
         "widened_url": links.search_url(req, q=data["widened"]["query"], page=None) if widened else None,
         "json_url": links.search_url(req, "api.search_json"),
+        "batch_url": links.search_url(req, "batch.batch_form", q=None, page=None, per_page=None, sort=None),
         "feed_url": links.search_url(req, "feeds.atom", sort=None, page=None, per_page=None),
     }
