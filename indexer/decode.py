@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from indexer import legacy
 from indexer.errors import DecodeError
@@ -67,6 +68,16 @@ _LEGACY_CHARSETS = {
 }
 
 
+def _latin(text: str) -> bool:
+    """Whether every letter is Latin, as Vietnamese in UTF-8 is: TCVN3 bytes that happen to be
+    valid UTF-8 read as Syriac or Cyrillic ("ĩà" is DC B5, UTF-8's "ܵ")."""
+    return not any(
+        ch >= "\u0250" and not ("\u0300" <= ch <= "\u036f" or "\u1e00" <= ch <= "\u1eff")
+        and (ch.isalpha() or unicodedata.category(ch).startswith("M"))
+        for ch in text
+    )
+
+
 def _is_text(text: str) -> bool:
     """Reject what decodes but is no text: control characters a writer never types."""
     if not text:
@@ -104,7 +115,7 @@ def _decode(data: bytes, declared: str | None) -> str:
     if converted is not None and _is_text(converted):
         return nfc(converted)
     legacy_font = _LEGACY_CHARSETS.get((declared or "").strip().lower())
-    if legacy_font and not (utf8 is not None and not data.isascii()):
+    if legacy_font and (utf8 is None or data.isascii() or not _latin(utf8)):
         return nfc(legacy_font(data.decode("latin-1")))
     if declared and _known(declared) and not (utf8 is not None and not data.isascii()):
         try:

@@ -40,3 +40,10 @@ def test_a_bom_wins_over_everything():
 def test_binary_data_is_refused_with_a_reason(data):
     with pytest.raises(DecodeError, match="binary"):
         decode(data)
+
+
+def test_a_declared_legacy_font_wins_over_bytes_that_only_happen_to_be_utf8():
+    from indexer import legacy
+
+    assert decode(legacy.to_tcvn3("ĩà"), "tcvn3") == "ĩà"  # DC B5: UTF-8 would read Syriac "ܵ"
+    assert decode("Hàn Quốc".encode(), "tcvn3") == "Hàn Quốc"  # mislabelled UTF-8 stays UTF-8
