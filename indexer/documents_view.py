@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from indexer.engines.base import Snapshot
 from indexer.errors import DocumentNotFound
+from indexer.related import related
 from indexer.search import document_fields
 
 
@@ -15,10 +16,13 @@ def _number(snap: Snapshot, doc_id: str) -> int:
 
 
 def load_document(snap: Snapshot, doc_id: str) -> dict[str, object]:
-    """The public fields of a document plus its body text; DocumentNotFound otherwise."""
+    """The public fields of a document plus its body text and up to 10 related releases
+    (indexer.related); DocumentNotFound otherwise."""
     docnum = _number(snap, doc_id)
     stored = snap.stored(docnum)
-    return {**document_fields(stored), "copies": snap.copies(docnum), "text": stored.get("text") or ""}
+    near = [{**document_fields(snap.stored(n)), "copies": snap.copies(n)} for n in related(snap, docnum)]
+    text = stored.get("text") or ""
+    return {**document_fields(stored), "copies": snap.copies(docnum), "text": text, "related": near}
 
 
 def date_source(snap: Snapshot, doc_id: str) -> str | None:

@@ -318,6 +318,12 @@ def plan(node: Node, reader) -> Plan:
     return All(tuple(parts), "and", _word_sequence("_".join(syllables(node.text)), fields, None))
 
 
+def any_of(found: list[str], reader) -> Plan:
+    """Documents holding any of these words (pyvi's, "_"-joined), each scored as a query word."""
+    parts = tuple(_word_sequence(w, FIELDS, reader) for w in found)
+    return parts[0] if len(parts) == 1 else All(parts, "or")
+
+
 def _word_sequence(word: str, fields: tuple[str, ...], reader) -> Sequence:
     """Syllables typed with diacritics are required as typed; a word typed wholly bare is
     ranked by the reading the corpus uses most ("ban hang" → bán hàng), a little below

@@ -89,7 +89,8 @@ def test_a_document_as_json(client):
     doc = get_json(client, f"/api/doc/{YEN_BAI}")
     assert doc["title"].startswith("Tỉnh Yên Bái và Thành phố Mimasaka")
     assert doc["countries"] == ["Nhật Bản"] and doc["published"] == "2023-11-21"
-    assert set(doc) == HIT_KEYS - {"snippet", "score"} | {"text"}
+    assert set(doc) == HIT_KEYS - {"snippet", "score"} | {"text", "related"}  # as INTERFACE.md says
+    assert doc["related"] and all(set(r) == HIT_KEYS - {"snippet", "score"} for r in doc["related"])
 
 
 def test_document_ids_are_short_and_url_safe_whatever_the_source(client):
