@@ -249,3 +249,29 @@ def test_a_list_is_counted_in_a_table_that_sorts(page, seed_server):
     assert download.value.suggested_filename.startswith("thongcao-danh-sach-")
     page.click("table.batch-table a:has-text('Imsil')")
     assert page.locator(".hit").count() == 1
+
+
+def test_a_saved_search_survives_a_reload_and_counts_what_is_new(page, seed_server):
+    from playwright.sync_api import expect
+
+    page.goto(seed_server + "/?q=hợp+tác&country=Hàn+Quốc")
+    page.click("#saved summary")
+    expect(page.locator("#saved .note")).to_contain_text("không gì được gửi đi")
+    page.fill("#save-name", "Hợp tác với Hàn Quốc")
+    page.click("form.save-search button")
+    saved = page.locator(".saved-list li")
+    expect(saved).to_contain_text("Hợp tác với Hàn Quốc")
+    expect(saved).to_contain_text("(không có tin mới)")  # as many as when it was saved
+    page.reload()
+    page.click("#saved summary")
+    expect(page.locator(".saved-list li")).to_contain_text("Hợp tác với Hàn Quốc")
+    page.evaluate(  # as if it had found one release fewer when last opened
+        "() => { const s = JSON.parse(localStorage.getItem('thongcao-saved'));"
+        " s[0].seen -= 1; localStorage.setItem('thongcao-saved', JSON.stringify(s)); }"
+    )
+    page.goto(seed_server + "/?q=Imsil")
+    page.click("#saved summary")
+    expect(page.locator(".saved-list li")).to_contain_text("(1 mới)")
+    assert page.locator(".saved-list li a").first.get_attribute("href").startswith("?q=")
+    expect(page.locator(".history-list li").first).to_contain_text("Imsil")
+    expect(page.locator(".history-list")).to_contain_text("hợp tác · Hàn Quốc")
