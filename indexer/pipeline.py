@@ -17,7 +17,7 @@ from indexer.errors import PruneRefused
 from indexer.identity import below
 from indexer.segcache import SegmentCache
 from indexer.sources import Read
-from indexer.store import IndexStore, Writer
+from indexer.store import IndexStore
 from indexer.stories import StoryFinder
 from indexer.workers import Job, prepared
 
@@ -76,12 +76,12 @@ def index_paths(
         else:
             store.clear_leftovers()  # a killed rebuild's half-built generation goes with the next run
             ix = store.open()
-        indexed = {} if rebuild else _indexed(ix)
+        indexed = {} if rebuild else _indexed(store.stored_documents(ix))
         crawl = sources.Crawl(paths)
         run = _Run(indexed)
         stories = _Stories(list(indexed.values()))
         segments = SegmentCache.begin(store.segments)  # before the pool forks; None if unusable
-        writer = Writer(ix)
+        writer = store.writer(ix)
         try:
             jobs = run.changed(crawl, report, progress)
             for (item, version), result in prepared(jobs, workers, segments):
@@ -111,8 +111,8 @@ def index_paths(
         else:
             writer.cancel()
         if rebuild or not store.current.exists():
-            store.swap(Path(ix.storage.folder))
-        report.documents = store.open().doc_count()
+            store.swap(store.folder(ix))
+        report.documents = store.doc_count()
         report.problems = list(store.cleanup_failures)
         if segments:
             segments.finish()
@@ -206,17 +206,16 @@ class _Stories:
         return self.finder.assign(doc_id, minhash)
 
 
-def _indexed(ix) -> dict[str, _Indexed]:
+def _indexed(stored: Iterable[dict]) -> dict[str, _Indexed]:
     """One pass over the stored documents, by key: the copies already indexed, to skip them;
     the file each came from, to prune; id, story and MinHash, so new copies join their story."""
     indexed: dict[str, _Indexed] = {}
-    with ix.searcher() as searcher:
-        for fields in searcher.all_stored_fields():
-            indexed[fields["key"]] = _Indexed(
-                fields["id"],
-                fields["file"],
-                tuple(fields["versions"]),
-                fields.get("minhash"),
-                fields.get("story"),
-            )
+    for fields in stored:
+        indexed[fields["key"]] = _Indexed(
+            fields["id"],
+            fields["file"],
+            tuple(fields["versions"]),
+            fields.get("minhash"),
+            fields.get("story"),
+        )
     return indexed

@@ -281,13 +281,32 @@ class IndexStore:
         return [int(p.name[4:]) for p in self.path.glob("gen-*") if p.name[4:].isdigit()]
 
     def create_generation(self):
-        """A fresh empty index beside the current one, to be swapped in when complete; its
-        number is new even to cleared leftovers, so no reader ever meets a reused name."""
+        """A fresh empty index beside the current one, to be swapped in when complete."""
+        return whoosh_index.create_in(str(self.new_folder()), schema())
+
+    def new_folder(self) -> Path:
+        """An empty generation folder; its number is new even to cleared leftovers, so no
+        reader ever meets a reused name."""
         number = max(self._numbers(), default=0) + 1
         self.clear_leftovers()
         folder = self.path / f"gen-{number:04d}"
         folder.mkdir(parents=True)
-        return whoosh_index.create_in(str(folder), schema())
+        return folder
+
+    # What indexer.pipeline asks of the index it writes (another engine's store overrides them).
+
+    def writer(self, ix) -> Writer:
+        return Writer(ix)
+
+    def folder(self, ix) -> Path:
+        return Path(ix.storage.folder)
+
+    def stored_documents(self, ix) -> Iterator[dict]:
+        with ix.searcher() as searcher:
+            yield from searcher.all_stored_fields()
+
+    def doc_count(self) -> int:
+        return self.open().doc_count()
 
     def swap(self, folder: Path) -> None:
         """Point `current` at a finished generation atomically, and drop all but the last one.

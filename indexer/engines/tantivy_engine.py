@@ -1,0 +1,530 @@
+"""The tantivy engine behind the seam (indexer/engines/base.py), tested beside Whoosh's.
+
+Not selectable from the CLI yet: `TantivyStore` is an `IndexStore` (same folder layout,
+generations, writer lock and swap; `indexer.pipeline.index_paths` writes through it), and
+`TantivySnapshots(store).current()` hands out a `TantivySnapshot` that `indexer.search`
+reads like the Whoosh one.
+
+- **Tokens are thongcao's.**  Every analysed field is given to tantivy pre-tokenized
+  (`PreTokenizedString`), with the positions thongcao's analysis gives, so the gap left at
+  a sentence break (indexer.analysis.numbered) stops phrases as it does in Whoosh; pyvi's
+  words keep their `_`, folding stays `indexer.text.fold`.  The schema names the built-in
+  `whitespace` tokenizer for these fields, which no query ever runs.
+- **Mixed sequences.**  A phrase typed partly with diacritics ("Ha Nội") needs one syllable
+  from the exact field and another from the folded field at the next position, and a
+  tantivy phrase stays in one field.  So each folded field (`title_fold`, `text_fold`) also
+  holds, at the same position, every exact syllable that differs from its folded form
+  (never a folded term: those have no diacritics), and the phrase runs there.  Folded
+  terms' document frequencies are unchanged; field lengths count both.
+- **Dense numbers.**  Live documents in (segment, document) order, numbered 0..size-1 at
+  open from one `all_query` search; a table maps a hit's address to its number.  Deleted
+  documents get no number: `size` is the live count and `live` is all true.
+- **Queries.**  A plan becomes one tantivy query (`_Compiler`): a syllable a term query, a
+  run of syllables a phrase, AND / OR / NOT a boolean query, the title ×3 a boost.  Every
+  match comes back with its BM25 score (tantivy's, per field, summed: not Whoosh's BM25F).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import tantivy
+from tantivy import Document, Occur, PreTokenizedString, Query, Token
+
+from indexer.analysis import folded, joined_words, positioned
+from indexer.errors import IndexMissing
+from indexer.facet_fields import FACETS as FACET_FIELDS
+from indexer.facet_fields import SEPARATOR
+from indexer.query import All, Exclude, Plan, Sequence
+from indexer.snapshot import UNKNOWN_YEAR, FacetPostings
+from indexer.store import _SCHEMA as WHOOSH_SCHEMA
+from indexer.store import Analysed, IndexStore
+from indexer.text import fold
+
+TOKENIZER = "whitespace"  # never run: every analysed field is pre-tokenized
+POSITIONAL = ("title", "title_fold", "title_word", "text", "text_fold", "text_word")
+ANALYSED = (*POSITIONAL, "word_fold")
+FOLDED_TWINS = {"title_fold": "title", "text_fold": "text"}  # also hold the exact syllables
+STORED_TEXT = ("key", "origin", "file", "url", "published", "year_source", "indexed")
+TITLE_BOOST = 3.0  # as Whoosh's title fields' field_boost
+HEAP = 256_000_000  # the writer's memory, split between its threads
+THREADS = 2  # the machine's cores
+NEAR_PARTS = 3  # as indexer.engine: words a query needs before "all but one" means anything
+CACHED_PAIRS = 100_000
+
+
+def schema() -> tantivy.Schema:
+    """store.schema()'s fields in tantivy's terms."""
+    builder = tantivy.SchemaBuilder()
+    for name in ANALYSED:
+        option = "position" if name in POSITIONAL else "freq"
+        builder.add_text_field(
+            name, stored=name in ("title", "text"), tokenizer_name=TOKENIZER, index_option=option
+        )
+    builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("story", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("date", indexed=True, fast=True)
+    for facet in FACET_FIELDS:  # stored as Whoosh stores them ("a,b"), indexed a term a value
+        builder.add_text_field(facet.name, stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    for name in STORED_TEXT:
+        builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("versions", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_bytes_field("minhash", stored=True)
+    return builder.build()
+
+
+FIELD_NAMES = (*ANALYSED, "id", "story", "date", *(f.name for f in FACET_FIELDS), *STORED_TEXT,
+               "versions", "minhash")  # fmt: skip
+
+
+# Writing
+
+
+def _tokens(document: Mapping[str, object], name: str) -> list[tuple[str, int]]:
+    """One analysed field's (token, position) pairs: decoded from the postings the pipeline's
+    workers computed for Whoosh (store.fields), or analysed here from the raw inputs that
+    store.texts gives."""
+    value = document.get(name)
+    if isinstance(value, Analysed):
+        fmt = WHOOSH_SCHEMA[name].format
+        pairs = []
+        for term, frequency, _, encoded in value.postings:
+            token = term.decode("utf-8")
+            if name in POSITIONAL:
+                pairs += [(token, p) for p in fmt.decode_positions(encoded)]
+            else:  # word_fold: frequencies only
+                pairs += [(token, 0)] * frequency
+        return sorted(pairs, key=lambda pair: pair[1])
+    text = str(value or "")
+    if name in ("title", "text", "title_fold", "text_fold"):
+        tokens, places = positioned(text)
+        return list(zip(folded(tokens) if name.endswith("_fold") else tokens, places, strict=True))
+    words = joined_words(text)
+    return [(w, i) for i, w in enumerate(folded(words) if name == "word_fold" else words)]
+
+
+def _pretokenized(text: str, pairs: list[tuple[str, int]]) -> PreTokenizedString:
+    return PreTokenizedString(text, [Token(token, position, 0, 0) for token, position in pairs])
+
+
+def tantivy_document(document: Mapping[str, object]) -> Document:
+    """The tantivy document for what the pipeline hands Whoosh's writer (store.fields), or for
+    a dict of store.texts' raw inputs with the same other fields."""
+    doc = Document()
+    tokens = {name: _tokens(document, name) for name in ANALYSED}
+    for twin, exact in FOLDED_TWINS.items():
+        accented = [(token, at) for token, at in tokens[exact] if fold(token) != token]
+        tokens[twin] = sorted(tokens[twin] + accented, key=lambda pair: pair[1])
+    for name in ANALYSED:
+        stored = document.get(f"_stored_{name}", document.get(name)) if name in ("title", "text") else ""
+        doc.add_pre_tokenized_text(name, _pretokenized(str(stored or ""), tokens[name]))
+    doc.add_text("id", str(document["id"]))
+    doc.add_text("story", str(document.get("story") or document["id"]))
+    doc.add_integer("date", int(document.get("date") or 0))
+    for facet in FACET_FIELDS:
+        raw = str(document.get(facet.name) or "")
+        values = [v.strip() for v in raw.split(SEPARATOR)] if facet.many else [raw]
+        doc.add_pre_tokenized_text(
+            facet.name, _pretokenized(raw, [(v, i) for i, v in enumerate(values) if v.strip()])
+        )
+    for name in STORED_TEXT:
+        if document.get(name) is not None:  # Whoosh stores no None either
+            doc.add_text(name, str(document[name]))
+    for version in document.get("versions") or ():
+        doc.add_text("versions", str(version))
+    if document.get("minhash") is not None:
+        doc.add_bytes("minhash", bytes(document["minhash"]))
+    return doc
+
+
+class TantivyWriter:
+    """One run's changes (base.Writer): nothing visible before `commit`, all of it after.
+
+    tantivy applies a delete to every document added before it, committed or not, so `put`
+    (delete by id, then add) keeps one document per id even within a run, as store.Writer does.
+    """
+
+    def __init__(self, ix: TantivyIndex) -> None:
+        self._writer = ix.index.writer(HEAP, THREADS)
+
+    def put(self, document: Mapping[str, object]) -> None:
+        self._writer.delete_documents_by_term("id", str(document["id"]))
+        self._writer.add_document(tantivy_document(document))
+
+    def delete(self, doc_id: str) -> None:
+        self._writer.delete_documents_by_term("id", doc_id)
+
+    def commit(self) -> None:
+        """Commit (tantivy swaps meta.json atomically), drop files no commit needs any more,
+        and let merges finish before the writer lock goes."""
+        self._writer.commit()
+        self._writer.garbage_collect_files()
+        self._finish()
+
+    def cancel(self) -> None:
+        self._writer.rollback()
+        self._finish()
+
+    def _finish(self) -> None:
+        self._writer.wait_merging_threads()
+        self._writer = None  # tantivy's own writer lock is released with it
+
+
+# Where generations live
+
+
+@dataclass
+class TantivyIndex:
+    """What TantivyStore.open and create_generation give: an index and its folder."""
+
+    index: tantivy.Index
+    folder: Path
+
+
+class TantivyStore(IndexStore):
+    """IndexStore's layout (DIR/current → gen-NNNN, writer.lock, swap) over tantivy indexes."""
+
+    def exists(self) -> bool:
+        return self.current.exists() and (self.current / "meta.json").exists()
+
+    def open(self, generation: Path | None = None, shared: bool = False) -> TantivyIndex:
+        if not self.exists():
+            raise IndexMissing(f"no index at {self.path}: run `thongcao index` first")
+        folder = Path(generation or self.current.resolve())
+        return TantivyIndex(tantivy.Index.open(str(folder)), folder)
+
+    def outdated(self) -> bool:
+        """True when the current index lacks a field this version writes: only a rebuild fits."""
+        if not self.exists():
+            return False
+        meta = json.loads((self.current / "meta.json").read_text("utf-8"))
+        return set(FIELD_NAMES) - {entry["name"] for entry in meta.get("schema", [])} != set()
+
+    def create_generation(self) -> TantivyIndex:
+        folder = self.new_folder()
+        return TantivyIndex(tantivy.Index(schema(), path=str(folder), reuse=False), folder)
+
+    def writer(self, ix: TantivyIndex) -> TantivyWriter:
+        return TantivyWriter(ix)
+
+    def folder(self, ix: TantivyIndex) -> Path:
+        return ix.folder
+
+    def stored_documents(self, ix: TantivyIndex) -> Iterator[dict]:
+        ix.index.reload()
+        searcher = ix.index.searcher()
+        if searcher.num_docs:
+            for _, address in searcher.search(Query.all_query(), limit=searcher.num_docs, count=False).hits:
+                yield _stored(searcher.doc(address))
+
+    def doc_count(self) -> int:
+        return self.open().index.searcher().num_docs
+
+    def opstamp(self, generation: Path) -> int | None:
+        """The last commit's stamp in a generation: a snapshot is renewed when it changes."""
+        try:
+            return json.loads((generation / "meta.json").read_text("utf-8")).get("opstamp")
+        except (OSError, ValueError):
+            return None
+
+
+def _stored(doc: Document) -> dict:
+    """A document's stored fields in the shape Whoosh gives them."""
+    fields = doc.to_dict()
+    stored = {name: values[0] for name, values in fields.items() if values and name != "versions"}
+    stored["versions"] = tuple(fields.get("versions", ()))
+    return stored
+
+
+# Reading
+
+
+class TantivyVocabulary:
+    """What planning asks of the index's terms (base.Vocabulary); deleted documents count
+    until a merge drops them, as in Whoosh."""
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        try:
+            return self.searcher.doc_freq(fieldname, text)
+        except ValueError:  # no such field
+            return 0
+
+    def expand_prefix(self, fieldname: str, prefix: str) -> list[str]:
+        try:
+            return sorted(term for term, _ in self.searcher.terms_with_prefix(fieldname, prefix))
+        except ValueError:
+            return []
+
+    def __contains__(self, term: tuple[str, str]) -> bool:
+        return self.doc_frequency(*term) > 0
+
+
+class _Numbering:
+    """Dense numbers for (segment, document) addresses: live documents in address order."""
+
+    def __init__(self, searcher) -> None:
+        count = searcher.num_docs
+        hits = searcher.search(Query.all_query(), limit=count, count=False).hits if count else []
+        segments, docs = _addresses(hits)
+        order = np.lexsort((docs, segments))
+        self.addresses = [hits[i][1] for i in order.tolist()]
+        segments, docs = segments[order], docs[order]
+        extent = np.zeros(searcher.num_segments, dtype=np.int64)
+        np.maximum.at(extent, segments, docs + 1)
+        self.starts = np.r_[0, np.cumsum(extent)[:-1]].astype(np.int64) if extent.size else extent
+        self.table = np.full(int(extent.sum()), -1, dtype=np.int64)
+        self.table[self.starts[segments] + docs] = np.arange(count)
+        self.size = count
+
+    def numbers(self, hits) -> np.ndarray:
+        segments, docs = _addresses(hits)
+        return self.table[self.starts[segments] + docs] if len(hits) else np.zeros(0, dtype=np.int64)
+
+
+def _addresses(hits) -> tuple[np.ndarray, np.ndarray]:
+    count = len(hits)
+    segments = np.fromiter((a.segment_ord for _, a in hits), dtype=np.int64, count=count)
+    docs = np.fromiter((a.doc for _, a in hits), dtype=np.int64, count=count)
+    return segments, docs
+
+
+class TantivySnapshot:
+    """One point-in-time view of a tantivy index (base.Snapshot)."""
+
+    def __init__(self, ix: TantivyIndex, generation: Path | None, opstamp: int | None = None) -> None:
+        self.index = ix.index
+        self.generation = generation
+        self.opstamp = opstamp
+        self.searcher = ix.index.searcher()
+        self.schema = ix.index.schema
+        self.numbering = _Numbering(self.searcher)
+        self.size = self.numbering.size
+        self.live = np.ones(self.size, dtype=bool)
+        self.engine = TantivyEngine(self)
+        self.dates = self._dates()
+        self.facets = {facet.name: self._facet(facet.name) for facet in FACET_FIELDS}
+        self._date_known_years()
+        self.stories = self._stories()
+        self.story_sizes = np.bincount(self.stories[self.live], minlength=self.size)
+        self.grouped = self.stories if self.story_sizes.max(initial=0) > 1 else None
+        self._vocabulary = TantivyVocabulary(self.searcher)
+
+    def search(self, query) -> tuple[np.ndarray, np.ndarray]:
+        """Every live document the query matches (dense numbers), and its score."""
+        if not self.size:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        hits = self.searcher.search(query, limit=self.size, count=False).hits
+        scores = np.fromiter((score for score, _ in hits), dtype=np.float32, count=len(hits))
+        return self.numbering.numbers(hits), scores
+
+    def _dates(self) -> np.ndarray:
+        if not self.size:
+            return np.zeros(0, dtype=np.int64)
+        values = self.searcher.fast_field_values("date", self.numbering.addresses)
+        return np.fromiter((v or 0 for v in values), dtype=np.int64, count=self.size)
+
+    def _date_known_years(self) -> None:
+        """As the Whoosh snapshot: an undated release whose year is known dates as YYYY0000."""
+        year = self.facets["year"]
+        for code, value in enumerate(year.values):
+            if value.isdigit():
+                docs = year.docs[year.codes == code]
+                undated = docs[self.dates[docs] == 0]
+                self.dates[undated] = int(value) * 10000
+
+    def _stories(self) -> np.ndarray:
+        """Each document's story as a small integer, from the story fast field."""
+        if not self.size:
+            return np.zeros(0, dtype=np.int64)
+        hits = self.searcher.search(
+            Query.all_query(), limit=self.size, count=False, order_by_field="story"
+        ).hits
+        numbers = self.numbering.numbers(hits)
+        keys = np.empty(self.size, dtype=object)
+        keys[numbers] = [story or f"\x00{n}" for (story, _), n in zip(hits, numbers.tolist(), strict=True)]
+        _, ordinals = np.unique(keys, return_inverse=True)
+        return ordinals.astype(np.int64)
+
+    def _facet(self, name: str) -> FacetPostings:
+        """As the Whoosh snapshot's: values in term order, none blank; the year's UNKNOWN_YEAR."""
+        values = sorted(
+            t for t, _ in self.searcher.terms_with_prefix(name, "") if t.strip() and t != UNKNOWN_YEAR
+        )
+        docs = [np.sort(self.search(Query.term_query(self.schema, name, value))[0]) for value in values]
+        if name == "year":
+            dated = np.zeros(self.size, dtype=bool)
+            for found in docs:
+                dated[found] = True
+            values.append(UNKNOWN_YEAR)
+            docs.append(np.flatnonzero(self.live & ~dated))
+        codes = [np.full(len(d), i, dtype=np.int64) for i, d in enumerate(docs)]
+        docs_all = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        codes_all = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
+        return FacetPostings(values, docs_all, codes_all, {v: i for i, v in enumerate(values)})
+
+    def copies(self, docnum: int) -> int:
+        return int(self.story_sizes[self.stories[docnum]]) - 1
+
+    def stored(self, docnum: int) -> dict:
+        return _stored(self.searcher.doc(self.numbering.addresses[docnum]))
+
+    def vocabulary(self) -> TantivyVocabulary:
+        return self._vocabulary
+
+    def document_number(self, doc_id: str) -> int | None:
+        if not doc_id:
+            return None
+        found, _ = self.search(Query.term_query(self.schema, "id", doc_id))
+        return int(found.min()) if found.size else None
+
+    def story_numbers(self, story: str) -> list[int]:
+        found, _ = self.search(Query.term_query(self.schema, "story", story))
+        return sorted(found.tolist())
+
+
+class TantivySnapshots:
+    """Hands out the current TantivySnapshot, renewed after a commit or a swap."""
+
+    def __init__(self, store: TantivyStore) -> None:
+        self.store = store
+        self._snapshot: TantivySnapshot | None = None
+        self._lock = threading.Lock()
+
+    def current(self) -> TantivySnapshot:
+        with self._lock:
+            snap = self._snapshot
+            generation = self.store.generation()
+            stamp = self.store.opstamp(generation) if generation else None
+            if snap is None or snap.generation != generation or snap.opstamp != stamp:
+                self._snapshot = TantivySnapshot(self.store.open(generation), generation, stamp)
+            return self._snapshot
+
+
+# Plans
+
+
+class TantivyEngine:
+    """Plans (indexer.query) answered as tantivy queries over one snapshot (base.Evaluator).
+
+    The matches are indexer.engine's: a Sequence matches where its syllables stand side by
+    side in one of its fields (typed ones as typed, bare ones in any reading); it scores
+    as its folded form, plus its exact form and pyvi's joined word ×weight where those are
+    found too; a run's words side by side score more and filter nothing.
+    """
+
+    def __init__(self, snapshot: TantivySnapshot) -> None:
+        self.snapshot = snapshot
+        self.schema = snapshot.schema
+        self._beside: dict[tuple[str, str], int] = {}
+        self._lock = threading.Lock()
+
+    def run(self, plan: Plan) -> tuple[np.ndarray, np.ndarray]:
+        return self._dense(self.query(plan))
+
+    def near(self, plan: Plan) -> tuple[np.ndarray, np.ndarray] | None:
+        """Documents holding every word of an AND query but one (and none it excludes): at
+        least n-1 of its words, less those holding all n."""
+        if not isinstance(plan, All) or plan.operator != "and":
+            return None
+        positive = [self.query(p) for p in plan.items if not isinstance(p, Exclude)]
+        if len(positive) < NEAR_PARTS:
+            return None
+        excluded = [(Occur.MustNot, self.query(p.item)) for p in plan.items if isinstance(p, Exclude)]
+        some = Query.boolean_query([(Occur.Should, q) for q in positive] + excluded, len(positive) - 1)
+        found, scores = self._dense(some)
+        every, _ = self._dense(Query.boolean_query([(Occur.Must, q) for q in positive]))
+        found &= ~every
+        return found, np.where(found, scores, 0).astype(np.float32)
+
+    def beside(self, first: str, second: str) -> int:
+        """In how many documents syllable `first` stands right before `second`, in a title or text."""
+        with self._lock:
+            if (first, second) in self._beside:
+                return self._beside[first, second]
+        either = [(Occur.Should, self._phrase(f, (first, second))) for f in ("title", "text")]
+        count = self.snapshot.searcher.search(Query.boolean_query(either), limit=1, count=True).count
+        with self._lock:
+            if len(self._beside) >= CACHED_PAIRS:
+                self._beside.clear()
+            self._beside[first, second] = count
+        return count
+
+    def _dense(self, query) -> tuple[np.ndarray, np.ndarray]:
+        size = self.snapshot.size
+        numbers, scores = self.snapshot.search(query)
+        found = np.zeros(size, dtype=bool)
+        found[numbers] = True
+        dense = np.zeros(size, dtype=np.float32)
+        dense[numbers] = scores
+        return found, dense
+
+    def query(self, plan: Plan):
+        """A plan as one tantivy query."""
+        if isinstance(plan, Sequence):
+            return self._sequence(plan)
+        if isinstance(plan, Exclude):
+            return self._all_but(self.query(plan.item))
+        if plan.operator == "or":
+            return Query.boolean_query([(Occur.Should, self.query(p)) for p in plan.items])
+        clauses = [(Occur.Must, self.query(p)) for p in plan.items if not isinstance(p, Exclude)]
+        if not clauses:
+            clauses.append((Occur.Must, _unscored(Query.all_query())))
+        clauses += [(Occur.MustNot, self.query(p.item)) for p in plan.items if isinstance(p, Exclude)]
+        if plan.together is not None:
+            clauses.append((Occur.Should, self._sequence(plan.together)))
+        return Query.boolean_query(clauses)
+
+    def _all_but(self, query):
+        """Every live document but the query's, scored 0 (as indexer.engine scores an exclusion)."""
+        return Query.boolean_query([(Occur.Must, _unscored(Query.all_query())), (Occur.MustNot, query)])
+
+    def _sequence(self, plan: Sequence):
+        per_field = [self._in_field(plan, field) for field in plan.fields]
+        return (
+            per_field[0]
+            if len(per_field) == 1
+            else Query.boolean_query([(Occur.Should, q) for q in per_field])
+        )
+
+    def _in_field(self, plan: Sequence, field: str):
+        """A Sequence in one field (with its _fold and _word twins): must match as `matched`
+        says, scores as the folded form plus the exact form and the joined word ×weight."""
+        required = plan.required or (None,) * len(plan.folded)
+        folded_q = self._phrase(field + "_fold", plan.folded)
+        if all(required):
+            clauses = [(Occur.Must, Query.boost_query(self._phrase(field, required), plan.weight)),
+                       (Occur.Should, folded_q)]  # fmt: skip
+        elif any(required):  # typed and bare syllables: the exact ones stand in the folded field too
+            mixed = self._phrase(
+                field + "_fold", tuple(t or b for t, b in zip(required, plan.folded, strict=True))
+            )
+            clauses = [(Occur.Must, _unscored(mixed)), (Occur.Should, folded_q)]
+        else:
+            clauses = [(Occur.Must, folded_q)]
+            if plan.exact:
+                clauses.append(
+                    (Occur.Should, Query.boost_query(self._phrase(field, plan.exact), plan.weight))
+                )
+        if plan.exact and len(plan.exact) > 1:
+            word = Query.term_query(self.schema, field + "_word", "_".join(plan.exact))
+            clauses.append((Occur.Should, Query.boost_query(word, plan.weight)))
+        query = Query.boolean_query(clauses)
+        return Query.boost_query(query, TITLE_BOOST) if field == "title" else query
+
+    def _phrase(self, field: str, parts: tuple[str, ...]):
+        if len(parts) == 1:
+            return Query.term_query(self.schema, field, parts[0])
+        return Query.phrase_query(self.schema, field, list(parts))
+
+
+def _unscored(query):
+    """The query's matches, scored 0: they filter and add nothing to the rank."""
+    return Query.const_score_query(query, 0.0)

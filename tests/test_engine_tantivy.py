@@ -1,0 +1,518 @@
+"""The tantivy engine (indexer/engines/tantivy_engine.py) against the Whoosh one.
+
+Both engines index the same crawls through the same pipeline; every search must find the
+same documents, count the same facets and draw the same timeline.  Scores differ (tantivy's
+BM25 per field, summed, against Whoosh's BM25F), so orders are not compared, only what the
+ranking must keep: a title match above a body-only one.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from indexer.engines.tantivy_engine import (
+    TantivySnapshot,
+    TantivySnapshots,
+    TantivyStore,
+    TantivyWriter,
+)
+from indexer.pipeline import index_paths
+from indexer.query import parse, plan
+from indexer.search import SearchRequest, iter_matches, search
+from indexer.snapshot import Snapshots
+from indexer.store import IndexStore, texts
+from tests.conftest import CORPUS, release_id
+from tests.synthetic import write_crawl
+
+SEED_QUERIES = [
+    "Hàn Quốc",
+    "han quoc",
+    "Hàn Quoc",  # one syllable typed with marks, one bare
+    "han Quốc",
+    "thỏa thuận hợp tác",
+    "thoa thuan hop tac",
+    '"hợp tác"',
+    '"hop tac giua"',
+    '"Quốc Hàn"',
+    "Hàn Quốc -Samsung",
+    "Hàn Quốc -Imsil",
+    "Imsil OR Gyeongsangbuk",
+    "Imsil OR Mimasaka OR xyzzy",
+    "title:(Hàn Quốc)",
+    "title:Imsil",
+    "title:hop tac",
+    "NOT Lào",
+    "-Imsil",
+    "(Lào OR Nhật Bản) -nông",
+    "Lào OR -Hàn",
+    "xyzzy",
+    "Hàn_Quốc",  # a pyvi word typed as pyvi writes it
+    "hợp_tác",
+    "Bí thư Tỉnh ủy",
+    "bi thu tinh uy",
+    "Tuyên Quang Imsil",
+    "ho chi minh Gyeongsangbuk",
+    '"Thành phố Hồ Chí Minh"',
+    "Nhật Bản AND thỏa thuận",
+    "(Hàn Quốc OR Nhật Bản) title:hợp tác",
+    "doan cong tac -Imsil",
+    "Imsil Mimasaka Gyeongju Jeollanam Samsung",  # "gần đúng": no release holds all
+    "Hàn Quốc Tuyên Quang Imsil Samsung",
+    "Hàn Quốc hợp tác -(Imsil OR Mimasaka)",
+]
+
+SEED_REQUESTS = [
+    SearchRequest("hợp tác", filters={"country": ("Hàn Quốc",)}),
+    SearchRequest("hợp tác", filters={"year": ("unknown",), "country": ("Hàn Quốc", "Nhật Bản")}),
+    SearchRequest("", filters={"province": ("Yên Bái", "Bình Phước")}),
+    SearchRequest("han quoc", date_from="2023-01", date_to="2023-06"),
+    SearchRequest("", sort="newest"),
+    SearchRequest("Hàn Quốc", sort="oldest", per_page=2, page=2),
+]
+
+
+def built(store, crawls, **options):
+    report = index_paths(store, crawls, **options)
+    assert not report.rejected
+    return report
+
+
+def both(tmp_path, crawls):
+    """A Whoosh and a tantivy snapshot of the same crawls."""
+    whoosh, tantivy = IndexStore(tmp_path / "whoosh"), TantivyStore(tmp_path / "tantivy")
+    built(whoosh, crawls)
+    built(tantivy, crawls)
+    return Snapshots(whoosh).current(), TantivySnapshots(tantivy).current()
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory):
+    return both(tmp_path_factory.mktemp("seed"), [CORPUS])
+
+
+def ids(snap, numbers) -> set[str]:
+    return {snap.stored(int(n))["id"] for n in np.flatnonzero(numbers)}
+
+
+def every_match(snap, request) -> set[str]:
+    return {hit.id for hit in iter_matches(snap, request, copies=True)}
+
+
+def same_search(whoosh, tantivy, request: SearchRequest) -> None:
+    """What a person sees of a search, but the order of equally good hits, is engine-free."""
+    a, b = search(whoosh, request), search(tantivy, request)
+    assert b.total == a.total, request
+    assert every_match(tantivy, request) == every_match(whoosh, request), request
+    assert {h.story for h in iter_matches(tantivy, request)} == {
+        h.story for h in iter_matches(whoosh, request)
+    }
+    assert b.facets == a.facets, request
+    assert b.timeline == a.timeline, request
+    assert (b.suggestion, b.widened) == (a.suggestion, a.widened), request
+    assert len(b.hits) == len(a.hits) and len(b.near) == len(a.near), request
+    if a.total <= request.per_page and request.page == 1:
+        # a story's copy on the page is its best-scored one: the stories agree, the copy may not
+        assert {h.story for h in b.hits} == {h.story for h in a.hits}, request
+
+
+def same_plan_matches(whoosh, tantivy, typed: str) -> None:
+    """The evaluators' own answers (not through search): matches and "gần đúng"."""
+    node = parse(typed)
+    pw, pt = plan(node, whoosh.vocabulary()), plan(node, tantivy.vocabulary())
+    assert pt == pw, typed  # the vocabularies plan alike
+    (wm, ws), (tm, ts) = whoosh.engine.run(pw), tantivy.engine.run(pt)
+    assert ids(tantivy, tm) == ids(whoosh, wm), typed
+    assert ids(tantivy, ts > 0) == ids(whoosh, ws > 0), typed  # only exclusions score nothing
+    wn, tn = whoosh.engine.near(pw), tantivy.engine.near(pt)
+    assert (wn is None) == (tn is None), typed
+    if wn is not None:
+        assert ids(tantivy, tn[0]) == ids(whoosh, wn[0]), typed
+
+
+@pytest.mark.parametrize("typed", SEED_QUERIES)
+def test_a_query_finds_the_same_releases_with_both_engines(seed, typed):
+    whoosh, tantivy = seed
+    same_plan_matches(whoosh, tantivy, typed)
+    same_search(whoosh, tantivy, SearchRequest(typed, per_page=100))
+
+
+@pytest.mark.parametrize("request_", SEED_REQUESTS, ids=lambda r: f"{r.q!r}:{dict(r.filters)}")
+def test_filters_dates_and_sorts_give_the_same_pages(seed, request_):
+    same_search(*seed, request_)
+
+
+def test_the_snapshots_hold_the_same_documents(seed):
+    whoosh, tantivy = seed
+    assert tantivy.size == whoosh.size == 5 and tantivy.live.all()
+    for n in range(whoosh.size):
+        expected = whoosh.stored(n)
+        number = tantivy.document_number(expected["id"])
+        stored = tantivy.stored(number)
+        assert {k: v for k, v in stored.items() if k != "indexed"} == {
+            k: v for k, v in expected.items() if k != "indexed"
+        }
+        assert tantivy.dates[number] == whoosh.dates[n]
+        assert tantivy.copies(number) == whoosh.copies(n) == 0
+        assert tantivy.story_numbers(expected["story"]) == [number]
+    assert tantivy.document_number("no-such-id") is None and tantivy.document_number("") is None
+    assert tantivy.grouped is None and whoosh.grouped is None
+    for name, facet in whoosh.facets.items():
+        mine = tantivy.facets[name]
+        assert mine.values == facet.values, name
+        pairs = {
+            (whoosh.stored(int(d))["id"], facet.values[c])
+            for d, c in zip(facet.docs, facet.codes, strict=True)
+        }
+        assert {
+            (tantivy.stored(int(d))["id"], mine.values[c]) for d, c in zip(mine.docs, mine.codes, strict=True)
+        } == pairs
+
+
+def test_the_vocabularies_answer_alike(seed):
+    whoosh, tantivy = seed
+    w, t = whoosh.vocabulary(), tantivy.vocabulary()
+    for field, term in [("text", "hàn"), ("text", "quốc"), ("text_word", "hàn_quốc"), ("text_fold", "han"),
+                        ("title", "imsil"), ("word_fold", "hop_tac"), ("text", "xyzzy")]:  # fmt: skip
+        assert t.doc_frequency(field, term) == w.doc_frequency(field, term), (field, term)
+        assert ((field, term) in t) == ((field, term) in w)
+    for prefix in ("hop_", "han_", "thanh_pho_", "zz"):
+        expected = [term.decode() for term in w.expand_prefix("word_fold", prefix)]  # Whoosh's are bytes
+        assert list(t.expand_prefix("word_fold", prefix)) == expected
+    for pair in [("hàn", "quốc"), ("quốc", "hàn"), ("hợp", "tác"), ("thành", "phố"), ("han", "quoc")]:
+        assert tantivy.engine.beside(*pair) == whoosh.engine.beside(*pair), pair
+
+
+# Edges: sentence breaks, mixed accents, titles, copies of one story
+
+EDGES = {
+    "a": ("Hà Nội hợp tác với Đà Nẵng", "Hà Nội và Đà Nẵng ký thỏa thuận hợp tác về du lịch biển đảo."),
+    "b": ("Hội thảo về giáo dục", "Hội thảo diễn ra ở Hà. Nội dung bàn về Đà Nẵng và giáo dục nghề nghiệp."),
+    "c": ("Làng Hạ ở ngoại thành", "Người dân làng Hạ Nội bàn về nông nghiệp sạch và du lịch sinh thái."),
+    "d": ("Imsil ký kết với Tuyên Quang", "Hai bên bàn về lao động thời vụ và trồng chè."),
+    "e": ("Lao động thời vụ", "Tuyên Quang đưa lao động sang Imsil. Imsil cảm ơn. Imsil, Imsil."),
+    "f": (
+        "Hà Nội hợp tác với Đà Nẵng",
+        "Hà Nội và Đà Nẵng ký thỏa thuận hợp tác về du lịch biển đảo.",
+    ),  # a's copy
+}
+EDGE_QUERIES = [
+    '"Hà Nội"',
+    "Hà Nội",
+    "ha noi",
+    "Ha Nội",  # Hà Nội and Hạ Nội, not "Hà. Nội"
+    "Hạ Nội",
+    '"Hà Nội dung"',
+    "nội dung",
+    "Imsil",
+    "title:Imsil",
+    "Đà Nẵng -giáo",
+    "du lịch OR giáo dục",
+    "lao động thời vụ Imsil Tuyên Quang",
+]
+
+
+def write_release(folder, name: str, title: str, body: str) -> None:
+    """A release long enough to index, whose text is its own (copies of it are its story)."""
+    (folder / f"{name}.txt").write_text(f"{title}\n\n{body}\n\n{body}\n\n{title}: {body}\n", "utf-8")
+
+
+@pytest.fixture(scope="module")
+def edges(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("edges")
+    crawl = folder / "crawl"
+    crawl.mkdir()
+    for name, (title, body) in EDGES.items():
+        write_release(crawl, name, title, body)
+    return both(folder, [crawl])
+
+
+@pytest.mark.parametrize("typed", EDGE_QUERIES)
+def test_edges_match_alike(edges, typed):
+    same_plan_matches(*edges, typed)
+    same_search(*edges, SearchRequest(typed, per_page=100))
+
+
+def by_file(snap, numbers) -> set[str]:
+    return {snap.stored(int(n))["file"].rsplit("/", 1)[-1][:-4] for n in np.flatnonzero(numbers)}
+
+
+def test_a_sentence_break_stops_a_phrase_and_mixed_accents_match_as_typed(edges):
+    _, tantivy = edges
+    run = tantivy.engine.run
+    assert by_file(tantivy, run(plan(parse('"Hà Nội"'), tantivy.vocabulary()))[0]) == {"a", "f"}
+    assert by_file(tantivy, run(plan(parse("Ha Nội"), tantivy.vocabulary()))[0]) == {"a", "c", "f"}
+    assert by_file(tantivy, run(plan(parse("Hà Noi"), tantivy.vocabulary()))[0]) == {"a", "f"}
+
+
+def test_a_title_match_ranks_above_body_only_ones(edges):
+    _, tantivy = edges
+    hits = search(tantivy, SearchRequest("Imsil")).hits
+    assert [h.title for h in hits][0] == EDGES["d"][0] and len(hits) == 2
+
+
+def test_a_release_dated_by_its_year_alone_dates_as_yyyy0000(tmp_path):
+    """Written straight through each engine's writer: extraction seldom gives a year alone."""
+    from datetime import date
+
+    from indexer.documents import Document
+    from indexer.store import fields
+
+    documents = [
+        Document("y", "y", "y", "y", "y", "Hai tỉnh kết nghĩa", "Trao đổi đoàn văn hóa.", year=2023),
+        Document(
+            "d",
+            "d",
+            "d",
+            "d",
+            "d",
+            "Hai tỉnh ký kết",
+            "Trao đổi đoàn thể thao.",
+            published=date(2023, 5, 2),
+            year=2023,
+        ),  # fmt: skip
+        Document("u", "u", "u", "u", "u", "Hai tỉnh gặp nhau", "Trao đổi đoàn nghệ thuật."),
+    ]
+    snaps = []
+    for store, snapshots in (
+        (IndexStore(tmp_path / "w"), Snapshots),
+        (TantivyStore(tmp_path / "t"), TantivySnapshots),
+    ):
+        ix = store.create_generation()
+        writer = store.writer(ix)
+        for document in documents:
+            writer.put(fields(document))
+        writer.commit()
+        store.swap(store.folder(ix))
+        snaps.append(snapshots(store).current())
+    whoosh, tantivy = snaps
+    dated = {tantivy.stored(n)["id"]: int(tantivy.dates[n]) for n in range(tantivy.size)}
+    assert dated == {whoosh.stored(n)["id"]: int(whoosh.dates[n]) for n in range(whoosh.size)}
+    assert dated == {"y": 20230000, "d": 20230502, "u": 0}
+    for request in (SearchRequest("", date_from="2023", date_to="2023"), SearchRequest("", sort="oldest")):
+        same_search(whoosh, tantivy, request)
+
+
+def test_copies_of_one_story_group_alike(edges):
+    whoosh, tantivy = edges
+    assert tantivy.grouped is not None and whoosh.grouped is not None
+    copy = {n: tantivy.stored(n)["file"].rsplit("/", 1)[-1] for n in range(tantivy.size)}
+    first = next(n for n, name in copy.items() if name == "a.txt")
+    story = tantivy.stored(first)["story"]
+    numbers = tantivy.story_numbers(story)
+    assert sorted(copy[n] for n in numbers) == ["a.txt", "f.txt"]
+    assert tantivy.copies(first) == 1
+    assert {tantivy.stored(n)["id"] for n in numbers} == {
+        whoosh.stored(n)["id"] for n in whoosh.story_numbers(story)
+    }
+    assert (
+        search(tantivy, SearchRequest("Đà Nẵng")).total == search(whoosh, SearchRequest("Đà Nẵng")).total == 2
+    )
+
+
+# A larger generated index
+
+SYNTHETIC_QUERIES = [
+    "Quảng Ninh",
+    "quang ninh",
+    "Hàn Quốc -Nhật",
+    "du lịch biển",
+    '"năng lượng tái tạo"',
+    "title:Đà Nẵng",
+    "hop tac Singapore",
+    "chuyển đổi số OR logistics",
+    "Đoàn công tác Đức",
+    "ký biên bản ghi nhớ",
+    "Thái Lan -Lào",
+    "Nghe An",
+    "thuy san Kiên Giang",
+    "số 17",
+    "nhà đầu tư Hoa Kỳ -(Đà Nẵng OR Cần Thơ)",
+    "title:(hội nghị xúc tiến) y tế",
+    "Lâm Đồng Úc nông nghiệp công nghệ cao xyzzy",
+    "Hai Phong OR -Hải Phòng",
+]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("synthetic")
+    return both(folder, [write_crawl(folder / "crawl.jsonl", 300)])
+
+
+@pytest.mark.parametrize("typed", SYNTHETIC_QUERIES)
+def test_a_generated_index_matches_alike(synthetic, typed):
+    whoosh, tantivy = synthetic
+    assert tantivy.size == whoosh.size == 300
+    same_plan_matches(whoosh, tantivy, typed)
+    same_search(whoosh, tantivy, SearchRequest(typed, per_page=20))
+    same_search(
+        whoosh, tantivy, SearchRequest(typed, filters={"country": ("Hàn Quốc", "Đức")}, date_from="2021")
+    )
+
+
+def test_a_generated_index_has_the_same_arrays(synthetic):
+    whoosh, tantivy = synthetic
+    order = [tantivy.document_number(whoosh.stored(n)["id"]) for n in range(whoosh.size)]
+    assert sorted(order) == list(range(tantivy.size))
+    assert (tantivy.dates[order] == whoosh.dates).all() and (tantivy.dates > 0).all()
+    same_stories = tantivy.stories[order][:, None] == tantivy.stories[order][None, :]
+    assert (same_stories == (whoosh.stories[:, None] == whoosh.stories[None, :])).all()
+
+
+# Writing: updates and deletes across commits, one document an id, cancel, generations
+
+
+def test_updates_and_deletes_across_two_commits(tmp_path, crawl):
+    stores = IndexStore(tmp_path / "whoosh"), TantivyStore(tmp_path / "tantivy")
+    for store in stores:
+        built(store, [crawl])
+    changed = crawl / "001_5afb966c1325a250.txt"
+    changed.write_text(changed.read_text("utf-8").replace("hiệu quả", "hiệu quả Zanzibar", 1), "utf-8")
+    (crawl / "004_64cdec0dc2746c9a.txt").unlink()
+    reports = [built(store, [crawl], prune=True) for store in stores]
+    assert [(r.added, r.updated, r.deleted, r.documents) for r in reports] == [(0, 1, 1, 4)] * 2
+    whoosh, tantivy = Snapshots(stores[0]).current(), TantivySnapshots(stores[1]).current()
+    assert tantivy.size == 4
+    gone, updated = release_id(crawl / "004_64cdec0dc2746c9a.txt"), release_id(changed)
+    assert tantivy.document_number(gone) is None
+    stored = tantivy.stored(tantivy.document_number(updated))
+    assert (
+        len(stored["versions"]) == 2
+        and stored["versions"] == whoosh.stored(whoosh.document_number(updated))["versions"]
+    )
+    assert [h.id for h in search(tantivy, SearchRequest("Zanzibar")).hits] == [updated]
+    for typed in ("Hàn Quốc", "Gyeongsangbuk", "han quoc -zanzibar", "Gyeongju"):
+        same_search(whoosh, tantivy, SearchRequest(typed, per_page=100))
+
+
+def raw_document(doc_id: str, title: str, body: str) -> dict:
+    """A document as store.texts gives its analysed fields, the rest as the pipeline does."""
+    from indexer.documents import Document
+
+    document = Document(doc_id, doc_id, doc_id, "x", "x", title, body)
+    return {
+        **texts(document),
+        "id": doc_id,
+        "key": doc_id,
+        "file": "x",
+        "versions": ("1:x",),
+        "story": doc_id,
+    }
+
+
+def test_the_writer_keeps_one_document_an_id_and_cancel_writes_nothing(tmp_path):
+    store = TantivyStore(tmp_path / "index")
+    ix = store.create_generation()
+    writer = TantivyWriter(ix)
+    writer.put(raw_document("one", "Hà Nội", "Bản đầu tiên."))
+    writer.put(raw_document("one", "Hà Nội", "Bản thứ hai."))
+    writer.put(raw_document("two", "Đà Nẵng", "Sẽ bị xoá."))
+    writer.delete("two")
+    writer.commit()
+    store.swap(ix.folder)
+    snap = TantivySnapshots(store).current()
+    assert snap.size == 1 and snap.stored(0)["text"] == "Bản thứ hai."
+    writer = TantivyWriter(store.open())
+    writer.put(raw_document("three", "Huế", "Không bao giờ thấy."))
+    writer.delete("one")
+    writer.cancel()
+    snap = TantivySnapshots(store).current()
+    assert [snap.stored(n)["id"] for n in range(snap.size)] == ["one"]
+
+
+def test_a_document_from_raw_texts_is_indexed_as_one_from_the_pipeline(tmp_path):
+    """store.texts' raw inputs and store.fields' postings give the same tokens and positions."""
+    from indexer.documents import Document
+    from indexer.store import fields
+
+    document = Document("x", "x", "x", "x", "x", "Hà. Nội dung", "Hợp tác với Hàn Quốc.\nMới")
+    a, b = (json.dumps(search_tokens(tmp_path / n, d)) for n, d in (("p", fields(document)), ("t", document)))
+    assert a == b
+
+
+def search_tokens(folder, document) -> dict:
+    """Which phrases an index of one document holds, for comparing two ways of writing it."""
+    from indexer.documents import Document
+
+    store = TantivyStore(folder)
+    ix = store.create_generation()
+    writer = TantivyWriter(ix)
+    if isinstance(document, Document):
+        document = {**texts(document), "id": "x", "story": "x"}
+    writer.put(document)
+    writer.commit()
+    store.swap(ix.folder)
+    snap = TantivySnapshots(store).current()
+    assert snap.stored(0)["title"] == "Hà. Nội dung"
+    asked = [
+        '"hà nội"',
+        '"nội dung"',
+        '"ha noi"',
+        "Ha Nội",
+        '"hàn quốc"',
+        "hợp_tác",
+        '"quốc mới"',
+        "han quoc moi",
+    ]
+    return {q: int(search(snap, SearchRequest(q)).total) for q in asked}
+
+
+def test_a_rebuild_swaps_generations_under_a_reader(tmp_path, crawl):
+    store = TantivyStore(tmp_path / "index")
+    built(store, [crawl])
+    snapshots = TantivySnapshots(store)
+    first = snapshots.current()
+    assert snapshots.current() is first and first.generation.name == "gen-0001"
+    built(store, [crawl], rebuild=True)
+    second = snapshots.current()
+    assert second is not first and second.generation.name == "gen-0002" and second.size == 5
+    assert search(first, SearchRequest("Hàn Quốc")).total == 4  # the old generation still reads
+    built(store, [crawl], rebuild=True)
+    assert sorted(p.name for p in store.path.glob("gen-*")) == ["gen-0002", "gen-0003"]
+    second = snapshots.current()
+    assert second.generation.name == "gen-0003" and snapshots.current() is second
+    write_release(crawl, "new", "Thông cáo mới về Zanzibar", "Zanzibar hợp tác.")
+    built(store, [crawl])  # an increment: the same generation, a new commit
+    third = snapshots.current()
+    assert third is not second and third.generation.name == "gen-0003"
+    assert third.size == 6 and search(third, SearchRequest("Zanzibar")).total == 1
+
+
+def test_an_empty_index_answers_nothing(tmp_path):
+    store = TantivyStore(tmp_path / "index")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    index_paths(store, [empty])
+    snap = TantivySnapshots(store).current()
+    assert isinstance(snap, TantivySnapshot) and snap.size == 0
+    result = search(snap, SearchRequest("Hàn Quốc"))
+    assert result.total == 0 and result.hits == []
+    assert search(snap, SearchRequest("")).total == 0
+
+
+def test_an_index_without_a_field_this_version_writes_is_outdated(tmp_path, crawl):
+    store = TantivyStore(tmp_path / "index")
+    built(store, [crawl])
+    assert not store.outdated()
+    meta = store.current / "meta.json"
+    data = json.loads(meta.read_text("utf-8"))
+    data["schema"] = [f for f in data["schema"] if f["name"] != "province_2025"]
+    shutil.copy(meta, tmp_path / "meta.json")
+    meta.write_text(json.dumps(data), "utf-8")
+    assert store.outdated()
+
+
+def test_pyvis_word_ranks_above_the_same_syllables_across_words(tmp_path):
+    """ "hợp tác" as pyvi's word (hợp_tác) above "phù hợp tác động", though that text is shorter."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    write_release(crawl, "across", "Bản tin sáng", "Sự phù hợp tác động lớn.")
+    write_release(crawl, "word", "Bản tin chiều", "Hai bên bàn hợp tác về kết quả đạt được năm nay.")
+    for snap in both(tmp_path, [crawl]):
+        hits = search(snap, SearchRequest("hợp tác")).hits
+        expected = [release_id(crawl / "word.txt"), release_id(crawl / "across.txt")]
+        assert [h.id for h in hits] == expected, type(snap).__name__
