@@ -25,6 +25,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from indexer.proximity import within_window
 from indexer.query import All, Exclude, Near, Plan, Sequence
 
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the ranking was tuned with
@@ -78,8 +79,8 @@ class Postings:
 
 
 def _close_together(starts: list[np.ndarray], within: int) -> list[int]:
-    """The documents in which one start of every list lies within `within` of the others:
-    a window slid over each document's starts, all lists merged, that must hold every list.
+    """The documents in which one start of every list lies within `within` of the others
+    (indexer.proximity), from keys (document << 32) | position.
 
     >>> _close_together([np.array([1 << 32 | 3, 2 << 32 | 1]), np.array([1 << 32 | 9, 2 << 32 | 40])], 6)
     [1]
@@ -88,27 +89,14 @@ def _close_together(starts: list[np.ndarray], within: int) -> list[int]:
     shared = owners[0]
     for other in owners[1:]:
         shared = np.intersect1d(shared, other)
-    found = []
-    for docnum in np.unique(shared).tolist():
-        merged = sorted(
-            (int(key & 0xFFFFFFFF), part)
-            for part, keys in enumerate(starts)
-            for key in keys[owners[part] == docnum].tolist()
+    return [
+        docnum
+        for docnum in np.unique(shared).tolist()
+        if within_window(
+            [(keys[mine == docnum] & 0xFFFFFFFF).tolist() for keys, mine in zip(starts, owners, strict=True)],
+            within,
         )
-        held: dict[int, int] = {}
-        left = 0
-        for position, part in merged:
-            held[part] = held.get(part, 0) + 1
-            while position - merged[left][0] > within:
-                gone = merged[left][1]
-                held[gone] -= 1
-                if not held[gone]:
-                    del held[gone]
-                left += 1
-            if len(held) == len(starts):
-                found.append(docnum)
-                break
-    return found
+    ]
 
 
 def _decode(values: list[bytes]) -> tuple[np.ndarray, np.ndarray]:

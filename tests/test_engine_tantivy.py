@@ -63,6 +63,15 @@ SEED_QUERIES = [
     "Imsil Mimasaka Gyeongju Jeollanam Samsung",  # "gần đúng": no release holds all
     "Hàn Quốc Tuyên Quang Imsil Samsung",
     "Hàn Quốc hợp tác -(Imsil OR Mimasaka)",
+    '"Tuyên Quang Imsil"~10',  # proximity: any order, with or without marks, nested
+    '"Imsil Tuyên Quang"~10',
+    '"tuyen quang imsil"~4',
+    '"Tuyên Quang Imsil"~2',
+    '("Tuyên Quang Imsil"~10 OR Mimasaka) -Samsung',
+    "Gyeong*",  # prefixes, bare and accented
+    "gyeong* hợp tác",
+    "Tuyê*",
+    "Jeolla* OR Mimas*",
 ]
 
 SEED_REQUESTS = [
@@ -334,6 +343,9 @@ SYNTHETIC_QUERIES = [
     "title:(hội nghị xúc tiến) y tế",
     "Lâm Đồng Úc nông nghiệp công nghệ cao xyzzy",
     "Hai Phong OR -Hải Phòng",
+    '"du lịch biển"~6',
+    '"Quảng Ninh năng lượng"~20 OR "Đà Nẵng logistics"~15',
+    "ngh* OR quan*",
 ]
 
 

@@ -40,7 +40,8 @@ from indexer.analysis import folded, joined_words, positioned
 from indexer.errors import IndexMissing
 from indexer.facet_fields import FACETS as FACET_FIELDS
 from indexer.facet_fields import SEPARATOR
-from indexer.query import All, Exclude, Plan, Sequence
+from indexer.proximity import starts_in_text, within_window
+from indexer.query import All, Exclude, Near, Plan, Sequence
 from indexer.snapshot import UNKNOWN_YEAR, FacetPostings
 from indexer.store import _SCHEMA as WHOOSH_SCHEMA
 from indexer.store import Analysed, IndexStore
@@ -258,10 +259,13 @@ class TantivyVocabulary:
             return 0
 
     def expand_prefix(self, fieldname: str, prefix: str) -> list[str]:
+        """The field's terms starting so; of a folded field, only folded ones: the accented
+        syllables it also holds (for mixed phrases) are no words of its vocabulary."""
         try:
-            return sorted(term for term, _ in self.searcher.terms_with_prefix(fieldname, prefix))
+            found = sorted(term for term, _ in self.searcher.terms_with_prefix(fieldname, prefix))
         except ValueError:
             return []
+        return [t for t in found if fold(t) == t] if fieldname.endswith("_fold") else found
 
     def __contains__(self, term: tuple[str, str]) -> bool:
         return self.doc_frequency(*term) > 0
@@ -429,6 +433,26 @@ class TantivyEngine:
     def run(self, plan: Plan) -> tuple[np.ndarray, np.ndarray]:
         return self._dense(self.query(plan))
 
+    def _near(self, plan: Near):
+        """Words near each other: tantivy finds the documents holding every part, and their
+        stored text says which have them close (indexer.proximity, the same test the Whoosh
+        engine makes of its positions); those, by id, scored as the parts are."""
+        every = Query.boolean_query([(Occur.Must, self.query(p)) for p in plan.parts])
+        held, _ = self._dense(every)
+        close = []
+        for docnum in np.flatnonzero(held).tolist():
+            stored = self.snapshot.stored(docnum)
+            for field in plan.parts[0].fields:
+                text = str(stored.get(field) or "")
+                starts = [starts_in_text(text, field, part.matched(field)) for part in plan.parts]
+                if within_window(starts, plan.within):
+                    close.append(str(stored["id"]))
+                    break
+        if not close:
+            return Query.empty_query()
+        chosen = _unscored(Query.term_set_query(self.schema, "id", close))
+        return Query.boolean_query([(Occur.Must, chosen), (Occur.Must, every)])
+
     def near(self, plan: Plan) -> tuple[np.ndarray, np.ndarray] | None:
         """Documents holding every word of an AND query but one (and none it excludes): at
         least n-1 of its words, less those holding all n."""
@@ -472,6 +496,8 @@ class TantivyEngine:
             return self._sequence(plan)
         if isinstance(plan, Exclude):
             return self._all_but(self.query(plan.item))
+        if isinstance(plan, Near):
+            return self._near(plan)
         if plan.operator == "or":
             return Query.boolean_query([(Occur.Should, self.query(p)) for p in plan.items])
         clauses = [(Occur.Must, self.query(p)) for p in plan.items if not isinstance(p, Exclude)]

@@ -1,0 +1,56 @@
+"""Proximity ("a b"~N): whether every part stands within N syllables of the others, in any order.
+
+Pure, so that every engine asks the same question: the Whoosh engine of the positions it
+decodes from its postings, the tantivy engine of the stored text it re-reads for the few
+documents holding every part (indexer.analysis numbers syllables as both indexes do).
+"""
+
+from __future__ import annotations
+
+from indexer.analysis import folded, positioned
+
+
+def within_window(starts: list[list[int]], within: int) -> bool:
+    """Whether one start of every list lies within `within` of the others: a window slid
+    over all the starts, merged, that must hold every list.
+
+    >>> within_window([[3, 40], [9]], 6), within_window([[3], [40]], 6), within_window([[5], []], 9)
+    (True, False, False)
+    """
+    if not all(starts):
+        return False
+    merged = sorted((position, part) for part, found in enumerate(starts) for position in found)
+    held: dict[int, int] = {}
+    left = 0
+    for position, part in merged:
+        held[part] = held.get(part, 0) + 1
+        while position - merged[left][0] > within:
+            gone = merged[left][1]
+            held[gone] -= 1
+            if not held[gone]:
+                del held[gone]
+            left += 1
+        if len(held) == len(starts):
+            return True
+    return False
+
+
+def starts_in_text(text: str, field: str, terms: tuple[tuple[str, str], ...]) -> list[int]:
+    """Where a sequence's (index field, term) pairs stand side by side in a field's text:
+    the exact field's terms against the text's syllables, the folded twin's against their
+    folded forms, at consecutive positions (a sentence break leaves a gap).
+
+    >>> starts_in_text("Đoàn Tuyên Quang. Quang cảnh", "text", (("text", "tuyên"), ("text_fold", "quang")))
+    [1]
+    """
+    tokens, positions = positioned(text)
+    bare = folded(tokens)
+    found = []
+    for at in range(len(tokens) - len(terms) + 1):
+        if all(
+            positions[at + i] == positions[at] + i
+            and (bare[at + i] if name != field else tokens[at + i]) == term
+            for i, (name, term) in enumerate(terms)
+        ):
+            found.append(positions[at])
+    return found
