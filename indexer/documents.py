@@ -27,6 +27,7 @@ class SourceItem:
     title: str | None = None
     published: str | None = None  # the crawl's own date for it (a JSONL field), unparsed
     source: str | None = None
+    category: str | None = None  # a JSONL record's `category` (or `section`)
     digest: str = ""
     fetched: str | None = None  # when a crawler fetched it (a WARC-Date): it was published by then
     file: str = ""  # the crawl file, absolute; the origin itself when not given
@@ -70,6 +71,7 @@ class Extracted:
     url: str | None = None
     source: str | None = None
     meta_dates: tuple[str, ...] = ()
+    category: str | None = None  # the outlet's section ("Kinh tế", "Thời sự"), as the page says
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class Document:
     text: str
     url: str | None = None
     source: str | None = None
+    category: str | None = None  # the crawl's or the page's section for it, as given
     published: date | None = None
     year: int | None = None
     year_source: str | None = None

@@ -56,6 +56,7 @@ def build_document(item: SourceItem, digest: str, today: datetime.date | None = 
         text=text,
         url=url,
         source=publisher(_clean(item.source) or _clean(found.source), url, provinces),
+        category=_clean(item.category) or _clean(found.category),
         published=when.published,
         year=when.year,
         year_source=when.year_source,

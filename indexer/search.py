@@ -209,9 +209,9 @@ def _near(snap: Snapshot, request: SearchRequest, found: _Selection, ranked, mar
     return hits
 
 
-def _shown(snap: Snapshot, docnum: int, score: float, marks, node) -> Hit:
+def _shown(snap: Snapshot, docnum: int, score: float, marks, node, stored=None) -> Hit:
     """A hit as a page shows it: its snippet marks the query, or is the lead without one."""
-    stored = snap.stored(docnum)
+    stored = stored if stored is not None else snap.stored(docnum)
     text = stored.get("text") or ""
     marked = snippet(text, marks) if node is not None else lead(text)
     return _hit(snap, docnum, stored, snippet=marked, score=round(float(score), 4))
@@ -239,13 +239,22 @@ def iter_matches(
     document numbers), then stored fields are read one hit at a time, so an export of the
     whole index streams without holding it in memory.
     """
+    for hit, _ in iter_stored(snap, request, copies=copies, snippets=snippets):
+        yield hit
+
+
+def iter_stored(
+    snap: Snapshot, request: SearchRequest, *, copies: bool = False, snippets: bool = False
+) -> Iterator[tuple[Hit, Mapping[str, object]]]:
+    """`iter_matches`, each hit with its stored fields (an export's extra columns)."""
     found = _select(snap, request)
     marks = marks_for(found.node, snap.vocabulary()) if snippets else None
     for docnum, score in _ordered(snap, found, request.sort, None, grouped=not copies):
+        stored = snap.stored(docnum)
         if snippets:
-            yield _shown(snap, docnum, score, marks, found.node)
+            yield _shown(snap, docnum, score, marks, found.node, stored), stored
         else:
-            yield _hit(snap, docnum, snap.stored(docnum), score=round(float(score), 4))
+            yield _hit(snap, docnum, stored, score=round(float(score), 4)), stored
 
 
 def _hit(snap: Snapshot, docnum: int, stored: Mapping[str, object], **extra: object) -> Hit:

@@ -312,6 +312,8 @@ def _jsonl_item(record: object, origin: str, number: int) -> SourceItem | str:
     fields = {name: record.get(name) for name in ("url", "title", "source")}
     if any(value is not None and not isinstance(value, str) for value in fields.values()):
         return "`url`, `title` and `source` must be strings"
+    section = record.get("category") or record.get("section")
+    fields["category"] = section.strip()[:80] or None if isinstance(section, str) else None
     fields["published"] = _record_date(record)
     if len(body) > MAX_DOCUMENT_BYTES:
         return f"record too large: {len(body)} characters (limit {MAX_DOCUMENT_BYTES} for one document)"

@@ -94,6 +94,7 @@ def schema() -> Schema:
         text_word=AnalysedText(analyzer=words),
         word_fold=AnalysedText(analyzer=folded_words, phrase=False),
         url=STORED(),
+        category=STORED(),  # the outlet's section for it, from the crawl or the page
         published=STORED(),
         year_source=STORED(),
         indexed=STORED(),  # when this copy was indexed (UTC, ISO 8601): an undated release's only time
@@ -145,6 +146,7 @@ def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, objec
         "file": doc.file,
         "versions": (doc.digest,),
         "url": doc.url,
+        "category": doc.category,
         "published": published,
         "year_source": doc.year_source,
         "indexed": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

@@ -87,7 +87,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     except (RecursionError, ValueError):  # nested past Python's stack, or markup lxml refuses
         return Extracted(title="", text="", url=url)
     source = _clean(site or "") or None
-    return Extracted(title=title, text=text, url=page_url, source=source, meta_dates=dates)
+    section = _clean(meta.get("article:section") or "")[:80] or None
+    return Extracted(title=title, text=text, url=page_url, source=source, meta_dates=dates, category=section)
 
 
 def _parse(html: str) -> BeautifulSoup:

@@ -62,7 +62,7 @@ def test_the_csv_snippet_is_plain_text_and_the_file_is_named_for_the_query_and_d
 def test_csv_cells_hold_lists_joined(client):
     row = next(r for r in exported_csv(client, "q=Imsil"))
     assert row["locality"] == "Imsil; Jeollabuk-do" and row["source"] == "Báo Tuyên Quang"
-    assert list(row) == [*exported_json(client, "q=Imsil")[0], "snippet"]
+    assert list(row) == [*exported_json(client, "q=Imsil")[0], "snippet", "category"]
 
 
 def test_bad_parameters_are_400_with_a_json_error(client):
@@ -162,3 +162,30 @@ def test_csv_cells_that_would_run_as_formulas_start_with_a_quote(crafted):
         assert row["title"] == "'" + title
         assert row["source"] == (source if source == "Báo Cần Thơ" else "'" + source)
         assert row["url"] == url and row["story"] == objects[url]["story"]  # the rest as they are
+
+
+def test_the_csv_gives_each_release_its_section_where_the_crawl_named_one(tmp_path):
+    import json as jsonlib
+
+    from indexer.pipeline import index_paths
+    from indexer.store import IndexStore
+    from webui.app import create_app
+
+    crawl = tmp_path / "crawl.jsonl"
+    records = [
+        {"title": "Hợp tác với Lào", "text": "Tỉnh Điện Biên hợp tác với Lào về nông nghiệp và y tế.",
+         "category": "Kinh tế", "url": "https://a.vn/1"},
+        {"title": "Giao lưu với Lào", "text": "Đoàn văn công tỉnh Sơn La giao lưu với Lào tại Viêng Chăn.",
+         "url": "https://a.vn/2"},
+    ]
+    crawl.write_text("".join(jsonlib.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><meta property="article:section" content="Thời sự">'
+                    "<title>Hội nghị với Lào</title></head><body><article><h1>Hội nghị với Lào</h1>"
+                    "<p>Tỉnh Nghệ An tổ chức hội nghị hợp tác với các tỉnh của Lào về thương mại.</p>"
+                    "</article></body></html>", "utf-8")
+    index_paths(IndexStore(tmp_path / "index"), [crawl, page])
+    client = create_app(tmp_path / "index", {"TESTING": True}).test_client()
+    text = client.get("/export.csv?q=Lào&sort=oldest").get_data(as_text=True).lstrip("\ufeff")
+    sections = {row["title"]: row["category"] for row in csv.DictReader(io.StringIO(text))}
+    assert sections == {"Hợp tác với Lào": "Kinh tế", "Giao lưu với Lào": "", "Hội nghị với Lào": "Thời sự"}

@@ -6,7 +6,8 @@ validated, but every page is exported).  Rows come from `indexer.search.iter_mat
 stories), each hit followed by its copies, all sharing its `story` so a spreadsheet can group
 them.  They are streamed as they are read, so an export of the whole index never sits in
 memory.  Each row has the hit's fields but `snippet` (as INTERFACE.md fixes for scripts);
-a CSV row, read by people in a spreadsheet, has the snippet too, as plain text.  The file is
+a CSV row, read by people in a spreadsheet, has the snippet too, as plain text, and the
+outlet's section for the release ("category": the crawl's or the page's, when it gave one).  The file is
 named for the query and the day
 ("thongcao-hop-tac-lao-2026-11-29.csv").  CSV cells a spreadsheet would run as a formula
 are neutralised with a leading quote (`_cell`).
@@ -27,15 +28,15 @@ from flask import Blueprint, Response, jsonify, request, stream_with_context
 
 from indexer.dates import today_in_vietnam
 from indexer.errors import BadRequest
-from indexer.search import Hit, iter_matches
+from indexer.search import Hit, iter_stored
 from indexer.text import fold
 from webui.index import get_snapshot, known_values
 from webui.params import search_request
 
 bp = Blueprint("export", __name__)
 
-# The CSV's columns: a JSON object's, then the snippet.
-COLUMNS = (*(f.name for f in fields(Hit) if f.name != "snippet"), "snippet")
+# The CSV's columns: a JSON object's, then the snippet and the outlet's section ("chuyên mục").
+COLUMNS = (*(f.name for f in fields(Hit) if f.name != "snippet"), "snippet", "category")
 _MARK = re.compile(r"</?mark>")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 LIST_SEPARATOR = "; "  # between the values of a list in one CSV cell
@@ -52,12 +53,12 @@ def _rows(snippets: bool) -> Iterator[dict[str, object]]:
     rest of the hits are read as the response streams.
     """
     req = search_request(request.args, known_values())
-    hits = iter_matches(get_snapshot(), req, copies=True, snippets=snippets)
+    hits = iter_stored(get_snapshot(), req, copies=True, snippets=snippets)
     first = next(hits, None)
     found = hits if first is None else chain((first,), hits)
     if snippets:
-        return (asdict(hit) for hit in found)
-    return ({k: v for k, v in asdict(hit).items() if k != "snippet"} for hit in found)
+        return ({**asdict(hit), "category": stored.get("category")} for hit, stored in found)
+    return ({k: v for k, v in asdict(hit).items() if k != "snippet"} for hit, _ in found)
 
 
 def file_name(query: str, extension: str) -> str:
