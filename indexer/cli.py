@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--prune", action="store_true", help="remove documents whose source is gone, below the paths read"
     )
     index.add_argument("--yes", action="store_true", help="confirm a prune that deletes over half the index")
+    index.add_argument(
+        "--engine", choices=("whoosh", "tantivy"), default=None,
+        help="the engine of a new index (default: $THONGCAO_ENGINE, else whoosh); an existing index "
+        "keeps its own, --rebuild --engine X converts it",
+    )
     index.add_argument("--json", action="store_true", help="print the run's counts as JSON")
     index.add_argument("--verbose", action="store_true", help="show where inputs met a bug")
 
@@ -97,9 +102,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _index(args) -> int:
+    from indexer.engines.choice import run_store
     from indexer.pipeline import index_paths
     from indexer.progress import ProgressBar, ProgressLines
-    from indexer.store import IndexStore
+
+    store, note = run_store(args.index, args.engine, args.rebuild)
+    if note:
+        print(f"thongcao: {note}", file=sys.stderr)
 
     if args.json:
         bar = None
@@ -122,7 +131,7 @@ def _index(args) -> int:
             return False
 
     report = index_paths(
-        IndexStore(args.index),
+        store,
         args.paths,
         rebuild=args.rebuild,
         prune=args.prune,
@@ -150,9 +159,8 @@ def _index(args) -> int:
 
 def _batch(args) -> int:
     from indexer.batch import batch, terms_of, to_dict
+    from indexer.engines.choice import snapshots_for
     from indexer.search import SearchRequest
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
 
     if args.file == "-":
         terms = terms_of(sys.stdin)
@@ -161,7 +169,7 @@ def _batch(args) -> int:
             terms = terms_of(handle)
     filters = {facet.name: tuple(getattr(args, facet.name)) for facet in FACET_FIELDS}
     request = SearchRequest("", filters, date_from=args.date_from, date_to=args.date_to)
-    rows = batch(Snapshots(IndexStore(args.index)).current(), terms, request)
+    rows = batch(snapshots_for(args.index).current(), terms, request)
     if args.json:
         print(json.dumps(to_dict(rows), ensure_ascii=False))
         return 0
@@ -173,17 +181,16 @@ def _batch(args) -> int:
 
 
 def _search(args) -> int:
+    from indexer.engines.choice import snapshots_for
     from indexer.query import marks_for, parse
     from indexer.search import SearchRequest, search
-    from indexer.snapshot import Snapshots
     from indexer.snippets import marked_text
-    from indexer.store import IndexStore
 
     filters = {facet.name: tuple(getattr(args, facet.name)) for facet in FACET_FIELDS}
     request = SearchRequest(
         args.query, filters, args.page, args.per_page, args.sort, args.date_from, args.date_to
     )
-    snapshot = Snapshots(IndexStore(args.index)).current()
+    snapshot = snapshots_for(args.index).current()
     result = search(snapshot, request)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -213,10 +220,9 @@ def _places(hit: dict) -> str:
 
 def _show(args) -> int:
     from indexer.documents_view import load_document
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.choice import snapshots_for
 
-    doc = load_document(Snapshots(IndexStore(args.index)).current(), args.id)
+    doc = load_document(snapshots_for(args.index).current(), args.id)
     if args.json:
         print(json.dumps(doc, ensure_ascii=False))
         return 0

@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from indexer.engines.choice import engine_of
 from indexer.errors import IndexMissing
-from indexer.store import IndexStore
 from webui import serving
 from webui.serving import PublicURL
 
@@ -103,7 +103,7 @@ def serve(
     (default: the address bound) and its limits from the environment (webui.serving).
 
     IndexMissing when there is no index, BadSetting for an unusable address or limit."""
-    if not IndexStore(index_dir).exists():
+    if engine_of(index_dir) is None:
         raise IndexMissing(f"no index at {index_dir}: run `thongcao index` first")
     public, limits = serving.base_url(base_url, host, port), serving.limits()
     shown = f"[{host}]" if ":" in host else host

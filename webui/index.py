@@ -6,13 +6,13 @@ from collections.abc import Container
 
 from flask import Flask, current_app, g
 
-from indexer.snapshot import Snapshot, Snapshots
-from indexer.store import IndexStore
+from indexer.engines.base import Snapshot
+from indexer.engines.choice import snapshots_for
 
 
 def init_app(app: Flask) -> None:
     """Open the index folder named by the INDEX_DIR setting (lazily, on the first request)."""
-    app.extensions["thongcao.snapshots"] = Snapshots(IndexStore(app.config["INDEX_DIR"]))
+    app.extensions["thongcao.snapshots"] = snapshots_for(app.config["INDEX_DIR"])
 
 
 def get_snapshot() -> Snapshot:
