@@ -102,8 +102,22 @@ def decode(data: bytes, declared: str | None = None, *, repair: bool = True) -> 
     >>> decode("Hµn Quèc".encode("latin-1")), decode("Haøn Quoác".encode("latin-1"))
     ('Hàn Quốc', 'Hàn Quốc')
     """
+    own = _declared_cp1258(data, declared)
+    if own is not None:  # Vietnamese's own code page, declared: no font guess overrules it
+        return nfc(own)
     text = _decode(data, declared)
     return nfc(legacy.repaired(text)) if repair else text
+
+
+def _declared_cp1258(data: bytes, declared: str | None) -> str | None:
+    """The text, when Windows-1258 is declared and the bytes are neither marked nor UTF-8:
+    read as TCVN3, the Windows-1258 of "bò" (b, o, a combining grave) would be "bị"."""
+    if not declared or not _known(declared) or codecs.lookup(declared).name != "cp1258":
+        return None
+    if any(data.startswith(bom) for bom, _ in _BOMS) or _try(data, "utf-8") is not None:
+        return None
+    text = _try(data, "cp1258")
+    return text if text is not None and _is_text(text) else None
 
 
 def _decode(data: bytes, declared: str | None) -> str:

@@ -73,6 +73,7 @@ def test_the_page_shows_the_table_and_downloads_it(client):
 
 def test_the_search_page_links_the_batch_page_with_its_filters(client):
     html = client.get("/?q=hợp+tác&country=Hàn+Quốc").get_data(as_text=True)
-    assert 'href="/batch?country=H%C3%A0n+Qu%E1%BB%91c">Tìm theo danh sách</a>' in html
+    link = r'<a class="batch-link" href="/batch\?country=H%C3%A0n\+Qu%E1%BB%91c"[^>]*>Tìm theo danh sách</a>'
+    assert re.search(link, html)
     form = client.get("/batch?country=H%C3%A0n+Qu%E1%BB%91c").get_data(as_text=True)
     assert '<input type="hidden" name="country" value="Hàn Quốc">' in form

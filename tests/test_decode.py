@@ -47,3 +47,10 @@ def test_a_declared_legacy_font_wins_over_bytes_that_only_happen_to_be_utf8():
 
     assert decode(legacy.to_tcvn3("ĩà"), "tcvn3") == "ĩà"  # DC B5: UTF-8 would read Syriac "ܵ"
     assert decode("Hàn Quốc".encode(), "tcvn3") == "Hàn Quốc"  # mislabelled UTF-8 stays UTF-8
+
+
+def test_a_declared_windows_1258_is_not_overruled_by_a_font_guess():
+    import unicodedata
+
+    written = unicodedata.normalize("NFD", "bò").encode("cp1258")  # b, o, a combining grave
+    assert decode(written, "windows-1258") == "bò"  # read as TCVN3 it was "bị"
