@@ -81,7 +81,7 @@ def schema() -> Schema:
     syllables, folded = syllable_analyzer(), folded_syllable_analyzer()
     words, folded_words = word_analyzer(), folded_word_analyzer()
     return Schema(
-        id=ID(stored=True, unique=True),  # indexer.identity: the hash of `key`
+        id=ID(stored=True, unique=True),  # indexer.crawl.identity: the hash of `key`
         key=STORED(),  # the URL, or the absolute path (and record) of a document without one
         origin=STORED(),  # where the copy indexed was read: `file`, and the record within it
         file=STORED(),  # the crawl file, absolute: a prune looks only below the paths it read

@@ -86,7 +86,7 @@ def stock_pyvi_seconds(texts: list[str]) -> float:
 
 def breakdown(crawl: Path, pyvi_per_doc: float, sample: int = 500) -> None:
     """Where one core's time goes per document: extraction, segmentation, Whoosh add, commit."""
-    from indexer import sources
+    from indexer.crawl import sources
     from indexer.documents import Rejected
     from indexer.extract import build_document
     from indexer.store import IndexStore, fields

@@ -79,7 +79,7 @@ def ms(samples: list[float]) -> str:
 
 def write_only(crawl: Path, work: Path) -> None:
     """The engines' writers alone, on the same prepared documents."""
-    from indexer import sources
+    from indexer.crawl import sources
     from indexer.pipeline import PIPELINE_VERSION
     from indexer.workers import prepared
 

@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from indexer.crawl.sources import _record_date  # noqa: E402
 from indexer.dates import find_date  # noqa: E402
 from indexer.documents import SourceItem  # noqa: E402
 from indexer.extract import extract  # noqa: E402
-from indexer.sources import _record_date  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 

@@ -461,8 +461,8 @@ def reference_ranker(folder: Path, folded: bool) -> Ranker:
 
 def thongcao_ids(corpus: Iterable[Article], jsonl: Path) -> dict[str, str]:
     """Each article's id in thongcao's index, mapped to its own: the hash of its URL, or of its
-    line's place in the JSONL when it has none (indexer.identity)."""
-    from indexer.identity import absolute, doc_id, url_key
+    line's place in the JSONL when it has none (indexer.crawl.identity)."""
+    from indexer.crawl.identity import absolute, doc_id, url_key
 
     where = absolute(jsonl)
     return {doc_id(url_key(a.url) or f"{where}#{a.id}"): a.id for a in corpus}

@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from indexer import facets, localities  # noqa: E402
+from indexer.crawl.sources import _jsonl_item, read  # noqa: E402
 from indexer.data.localities import LOCALITIES  # noqa: E402
 from indexer.documents import Document, SourceItem  # noqa: E402
 from indexer.extract import build_document  # noqa: E402
-from indexer.sources import _jsonl_item, read  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 JUDGED = ROOT / "scripts" / "facetsdata" / "judged.jsonl"

@@ -44,7 +44,7 @@ def shared(*parts: str) -> Path:
 
 def release_id(where: str | Path) -> str:
     """The id a release is stored under: from its URL, or from its file's absolute path."""
-    from indexer.identity import absolute, doc_id, url_key
+    from indexer.crawl.identity import absolute, doc_id, url_key
 
     return doc_id(url_key(str(where)) or absolute(where))
 
@@ -143,7 +143,7 @@ def web_index(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def hostile_ids(web_index) -> list[str]:
     """The ids of HOSTILE_RECORDS in web_index: neither has a web address, so each is its line."""
-    from indexer.identity import absolute, doc_id
+    from indexer.crawl.identity import absolute, doc_id
 
     crawl = absolute(web_index.parent / "hostile.jsonl")
     return [doc_id(f"{crawl}#{line}") for line in (1, 2)]

@@ -353,9 +353,9 @@ REAL_ARTICLES = {  # ../shared/html's articles: what each is about (scripts/face
 
 @pytest.mark.parametrize("name", sorted(REAL_ARTICLES))
 def test_the_real_pages_keep_their_facets(name):
+    from indexer.crawl.sources import read
     from indexer.documents import Document
     from indexer.extract import build_document
-    from indexer.sources import read
     from tests.conftest import shared
 
     (item,) = read([shared("html", name)])

@@ -7,8 +7,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer import legacy
-from indexer.decode import decode
+from indexer.crawl import legacy
+from indexer.crawl.decode import decode
 from indexer.errors import DecodeError
 from indexer.plaintext import extract_text
 from indexer.webpage import extract_html

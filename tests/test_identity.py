@@ -7,7 +7,7 @@ import json
 import os
 import re
 
-from indexer.identity import doc_id
+from indexer.crawl.identity import doc_id
 from indexer.pipeline import index_paths
 from indexer.search import SearchRequest, search
 from indexer.snapshot import Snapshots

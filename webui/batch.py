@@ -14,7 +14,7 @@ from flask import Blueprint, Response, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from indexer.batch import MAX_TERMS, BatchRow, batch, terms_of
-from indexer.decode import decode
+from indexer.crawl.decode import decode
 from indexer.errors import BadRequest, DecodeError
 from indexer.facet_fields import FACETS
 from webui import links
@@ -38,7 +38,7 @@ def _filters(args: MultiDict) -> MultiDict:
 
 
 def _terms(form: MultiDict) -> list[str]:
-    """The pasted list, or the uploaded file's lines (any encoding indexer.decode reads)."""
+    """The pasted list, or the uploaded file's lines (any encoding indexer.crawl.decode reads)."""
     upload = request.files.get("file")
     if upload and upload.filename:
         try:

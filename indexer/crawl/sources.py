@@ -15,14 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer import legacy
-from indexer.decode import declared_html_charset, decode
+from indexer.crawl import legacy
+from indexer.crawl.decode import declared_html_charset, decode
+from indexer.crawl.files import MAX_DOCUMENT_BYTES, NotRegular, digest, not_regular, opened
+from indexer.crawl.identity import below, printable
+from indexer.crawl.warc import read_warc
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import DecodeError
-from indexer.files import MAX_DOCUMENT_BYTES, NotRegular, digest, not_regular, opened
-from indexer.identity import below, printable
 from indexer.text import nfc
-from indexer.warc import read_warc
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
