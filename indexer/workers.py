@@ -16,7 +16,7 @@ from functools import partial
 from itertools import islice
 
 from indexer.documents import Rejected, SourceItem
-from indexer.extract import build_document
+from indexer.extract.build import build_document
 from indexer.segcache import SegmentCache
 from indexer.store import fields
 

@@ -88,7 +88,7 @@ def breakdown(crawl: Path, pyvi_per_doc: float, sample: int = 500) -> None:
     """Where one core's time goes per document: extraction, segmentation, Whoosh add, commit."""
     from indexer.crawl import sources
     from indexer.documents import Rejected
-    from indexer.extract import build_document
+    from indexer.extract.build import build_document
     from indexer.store import IndexStore, fields
 
     items = [item for _, item in zip(range(sample), sources.read([crawl]), strict=False)]

@@ -39,7 +39,7 @@ from indexer import facets, localities  # noqa: E402
 from indexer.crawl.sources import _jsonl_item, read  # noqa: E402
 from indexer.data.localities import LOCALITIES  # noqa: E402
 from indexer.documents import Document, SourceItem  # noqa: E402
-from indexer.extract import build_document  # noqa: E402
+from indexer.extract.build import build_document  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 JUDGED = ROOT / "scripts" / "facetsdata" / "judged.jsonl"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from indexer.crawl.sources import DATE_FIELDS, _jsonl_item, _record_date
-from indexer.dates import DateInfo, find_date, parse_meta_date
 from indexer.documents import SourceItem
-from indexer.extract import build_document
-from indexer.plaintext import extract_text
+from indexer.extract.build import build_document
+from indexer.extract.dates import DateInfo, find_date, parse_meta_date
+from indexer.extract.plaintext import extract_text
 from tests.conftest import shared
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -50,7 +50,7 @@ def test_json_rows_are_the_hits_fields_but_the_snippet(client):
 
 
 def test_the_csv_snippet_is_plain_text_and_the_file_is_named_for_the_query_and_day(client):
-    from indexer.dates import today_in_vietnam
+    from indexer.extract.dates import today_in_vietnam
 
     response = client.get("/export.csv?q=hợp+tác+Lào")
     name = f"thongcao-hop-tac-lao-{today_in_vietnam().isoformat()}.csv"

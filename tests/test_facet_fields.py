@@ -49,7 +49,7 @@ def test_an_index_from_before_the_new_fields_is_searched_then_rebuilt(tmp_path):
     from whoosh import index as whoosh_index
 
     from indexer.crawl.sources import read
-    from indexer.extract import build_document
+    from indexer.extract.build import build_document
     from indexer.pipeline import index_paths
     from indexer.search import SearchRequest, search
     from indexer.snapshot import Snapshots

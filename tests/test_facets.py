@@ -355,7 +355,7 @@ REAL_ARTICLES = {  # ../shared/html's articles: what each is about (scripts/face
 def test_the_real_pages_keep_their_facets(name):
     from indexer.crawl.sources import read
     from indexer.documents import Document
-    from indexer.extract import build_document
+    from indexer.extract.build import build_document
     from tests.conftest import shared
 
     (item,) = read([shared("html", name)])

@@ -81,7 +81,7 @@ def test_texts_analysed_in_a_worker_index_exactly_as_whoosh_would_analyse_them(t
     from whoosh.fields import TEXT
 
     from indexer.crawl.sources import read
-    from indexer.extract import build_document
+    from indexer.extract.build import build_document
     from indexer.store import fields, schema
 
     plain = schema()

@@ -26,8 +26,8 @@ from itertools import chain
 
 from flask import Blueprint, Response, jsonify, request, stream_with_context
 
-from indexer.dates import today_in_vietnam
 from indexer.errors import BadRequest
+from indexer.extract.dates import today_in_vietnam
 from indexer.search import Hit, iter_stored
 from indexer.text import fold
 from webui.index import get_snapshot, known_values

@@ -289,7 +289,7 @@ DATE_FIELDS = ("published", "date", "datePublished", "pubDate", "time")  # as cr
 
 def _record_date(record: dict) -> str | None:
     """The record's publication date as its crawler wrote it, from the first date field present:
-    text (ISO, d/m/Y, an RSS date) or a number of Unix seconds, kept as text for indexer.dates.
+    text (ISO, d/m/Y, an RSS date) or a number of Unix seconds, kept as text for indexer.extract.dates.
 
     >>> _record_date({"date": "2020-10-01"}), _record_date({"time": 1772843400}), _record_date({"date": True})
     ('2020-10-01', '1772843400', None)

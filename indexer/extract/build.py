@@ -10,16 +10,16 @@ from __future__ import annotations
 import datetime
 
 from indexer import facets
-from indexer.apparatus import article_only
-from indexer.dates import find_date, parse_meta_date, today_in_vietnam
 from indexer.documents import Document, Extracted, Rejected, SourceItem
+from indexer.extract.apparatus import article_only
+from indexer.extract.dates import find_date, parse_meta_date, today_in_vietnam
+from indexer.extract.plaintext import extract_text
+from indexer.extract.publishers import publisher
+from indexer.extract.webpage import extract_html
 from indexer.localities import localities
 from indexer.merger import provinces_2025
-from indexer.plaintext import extract_text
-from indexer.publishers import publisher
 from indexer.stories import signature
 from indexer.text import nfc
-from indexer.webpage import extract_html
 
 MIN_TEXT_CHARS = 20
 
