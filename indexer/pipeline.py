@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from indexer.analysis.segcache import SegmentCache
 from indexer.crawl import sources
 from indexer.crawl.identity import below
 from indexer.crawl.sources import Read
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import PruneRefused
-from indexer.segcache import SegmentCache
 from indexer.store import IndexStore
 from indexer.stories import StoryFinder
 from indexer.workers import Job, prepared

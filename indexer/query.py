@@ -25,8 +25,8 @@ from functools import lru_cache
 
 from whoosh import query as wq
 
-from indexer.analysis import segment, syllables, words
-from indexer.readings import best_reading, readings_in_context
+from indexer.analysis.analyzers import segment, syllables, words
+from indexer.analysis.readings import best_reading, readings_in_context
 from indexer.snippets import Marks
 from indexer.text import fold, has_diacritics, nfc, normalize
 

@@ -5,7 +5,7 @@ Layout of an index folder::
     DIR/current -> gen-0003     a symlink, replaced atomically by --rebuild
     DIR/gen-0003/               a Whoosh index
     DIR/writer.lock             held by the one `thongcao index` allowed at a time
-    DIR/segments.sqlite         segmented paragraphs, shared by generations (indexer.segcache)
+    DIR/segments.sqlite         segmented paragraphs, shared by generations (indexer.analysis.segcache)
 
 Readers resolve ``current`` on every refresh, so a rebuild is swapped in under a
 running server without a restart, and a killed run leaves the last commit intact.
@@ -28,7 +28,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
-from indexer.analysis import (
+from indexer.analysis.analyzers import (
     Tokenizer,
     folded,
     folded_syllable_analyzer,
@@ -39,13 +39,13 @@ from indexer.analysis import (
     syllable_analyzer,
     word_analyzer,
 )
+from indexer.analysis.segcache import FILENAME as SEGMENTS
 from indexer.documents import Document
 from indexer.errors import IndexLocked, IndexMissing
 from indexer.facet_fields import FACETS as FACET_FIELDS
 from indexer.facet_fields import NAMES as FACETS
 from indexer.facet_fields import SEPARATOR
 from indexer.forklocks import not_inherited
-from indexer.segcache import FILENAME as SEGMENTS
 from indexer.whoosh_threads import SharedStorage
 
 __all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema", "texts"]

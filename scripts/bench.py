@@ -206,7 +206,7 @@ def clear_caches() -> None:
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
-    segmenter = sys.modules.get("indexer.segmenter")
+    segmenter = sys.modules.get("indexer.analysis.segmenter")
     if segmenter is not None and segmenter._default is not None:
         segmenter._default._facts.clear()
 
@@ -423,7 +423,7 @@ def bench(size: int, work: Path, rounds: int, count: int, seed: int) -> None:
           f"({report['unchanged']} unchanged)", flush=True)  # fmt: skip
     warm, _, _ = timed_index([str(crawl), "--index", str(index), "--rebuild"])
     print(f"rebuild, warm segment cache: {warm:8.1f} s  = {warm / seconds:.1%} of a full index "
-          "(indexer.segcache)", flush=True)  # fmt: skip
+          "(indexer.analysis.segcache)", flush=True)  # fmt: skip
     cache = sum(p.stat().st_size for p in index.glob("segments.sqlite*"))
     live = disk_bytes((index / "current").resolve())  # the previous generation is kept for readers
     print(f"index on disk:               {live / 2**20:8.0f} MiB "

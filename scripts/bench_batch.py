@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indexer.analysis import segment_all, words  # noqa: E402
+from indexer.analysis.analyzers import segment_all, words  # noqa: E402
 from indexer.batch import batch  # noqa: E402
 from indexer.pipeline import index_paths  # noqa: E402
 from indexer.search import SearchRequest, search  # noqa: E402

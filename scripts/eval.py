@@ -258,8 +258,8 @@ def word_tokens(segmented: str) -> list[str]:
 
 
 def article_words(a: Article) -> list[str]:
-    """An article's pyvi words (indexer.analysis, pyvi's exact cut), headline first."""
-    from indexer.analysis import segment
+    """An article's pyvi words (indexer.analysis.analyzers, pyvi's exact cut), headline first."""
+    from indexer.analysis.analyzers import segment
 
     return word_tokens(segment(a.title + "\n\n" + a.text))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.analysis.readings import readings_in_context, word_readings
 from indexer.query import parse, suggestion
-from indexer.readings import readings_in_context, word_readings
 
 RELEASES = {  # báo and biến động are the most used readings alone; bão and biển đông in context
     "notice": ("Sở Y tế thông báo lịch tiêm chủng mới", "Sở thông báo lịch tiêm. Báo chí được mời dự họp."),
@@ -78,7 +78,7 @@ class CountingReader:
 
 
 def test_a_long_bare_word_costs_a_bounded_number_of_lookups_once():
-    from indexer.readings import MAX_COMBINATIONS, TOP
+    from indexer.analysis.readings import MAX_COMBINATIONS, TOP
 
     reader = CountingReader()
     word_readings(reader, "thanh_pho_ho_chi")

@@ -7,7 +7,7 @@ reads like the Whoosh one.
 
 - **Tokens are thongcao's.**  Every analysed field is given to tantivy pre-tokenized
   (`PreTokenizedString`), with the positions thongcao's analysis gives, so the gap left at
-  a sentence break (indexer.analysis.numbered) stops phrases as it does in Whoosh; pyvi's
+  a sentence break (indexer.analysis.analyzers.numbered) stops phrases as it does in Whoosh; pyvi's
   words keep their `_`, folding stays `indexer.text.fold`.  The schema names the built-in
   `whitespace` tokenizer for these fields, which no query ever runs.
 - **Mixed sequences.**  A phrase typed partly with diacritics ("Ha Nội") needs one syllable
@@ -36,7 +36,7 @@ import numpy as np
 import tantivy
 from tantivy import Document, Occur, PreTokenizedString, Query, Token
 
-from indexer.analysis import folded, joined_words, positioned
+from indexer.analysis.analyzers import folded, joined_words, positioned
 from indexer.errors import IndexMissing
 from indexer.facet_fields import FACETS as FACET_FIELDS
 from indexer.facet_fields import SEPARATOR

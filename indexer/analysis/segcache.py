@@ -44,8 +44,8 @@ from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
 
-from indexer import segmenter
-from indexer.segmenter import tokenize
+from indexer.analysis import segmenter
+from indexer.analysis.segmenter import tokenize
 
 FILENAME = "segments.sqlite"
 MAX_ROWS = 1_000_000  # 245 bytes a row measured: ~235 MiB, the pieces of ~40,000 news articles
