@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 
 from indexer.errors import ThongcaoError
-from indexer.facet_fields import FACETS as FACET_FIELDS
+from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 
 DEFAULT_INDEX = "var/index"
 
@@ -213,7 +213,7 @@ def _search(args) -> int:
 
 def _places(hit: dict) -> str:
     """A release's places on one line, as the web page shows them."""
-    from indexer.place_labels import place_labels
+    from indexer.facets.place_labels import place_labels
 
     return ", ".join(text for _, text in place_labels(hit))
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from indexer import grouping
 from indexer.engines.base import Snapshot
-from indexer.facet_fields import PLACES
+from indexer.facets.facet_fields import PLACES
 from indexer.query import any_of, query_words
 from indexer.text import fold
 

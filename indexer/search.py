@@ -18,8 +18,8 @@ import numpy as np
 from indexer import grouping, timeline
 from indexer.engines.base import Snapshot
 from indexer.errors import BadRequest
-from indexer.facet_fields import FACETS as FACET_FIELDS
-from indexer.facet_fields import NAMES as FACETS
+from indexer.facets.facet_fields import FACETS as FACET_FIELDS
+from indexer.facets.facet_fields import NAMES as FACETS
 from indexer.query import expansions, marks_for, parse, plan, suggestion, typed_marks
 from indexer.snippets import lead, snippet
 from indexer.text import fold

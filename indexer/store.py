@@ -42,9 +42,9 @@ from indexer.analysis.analyzers import (
 from indexer.analysis.segcache import FILENAME as SEGMENTS
 from indexer.documents import Document
 from indexer.errors import IndexLocked, IndexMissing
-from indexer.facet_fields import FACETS as FACET_FIELDS
-from indexer.facet_fields import NAMES as FACETS
-from indexer.facet_fields import SEPARATOR
+from indexer.facets.facet_fields import FACETS as FACET_FIELDS
+from indexer.facets.facet_fields import NAMES as FACETS
+from indexer.facets.facet_fields import SEPARATOR
 from indexer.forklocks import not_inherited
 from indexer.whoosh_threads import SharedStorage
 

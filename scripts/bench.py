@@ -231,7 +231,7 @@ def plain_search(searcher, q: str, filters: dict[str, tuple[str, ...]]) -> int:
     from whoosh import sorting
     from whoosh.highlight import ContextFragmenter
 
-    from indexer.facet_fields import FACETS
+    from indexer.facets.facet_fields import FACETS
     from indexer.query import compile_query, parse
 
     reader = searcher.reader()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 
 from indexer.cli import build_parser
-from indexer.facet_fields import BY_NAME, FACETS
+from indexer.facets.facet_fields import BY_NAME, FACETS
 from indexer.search import Hit
 from indexer.store import schema
 from tests.conftest import cli_json, seed_id

@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 from indexer.batch import MAX_TERMS, BatchRow, batch, terms_of
 from indexer.crawl.decode import decode
 from indexer.errors import BadRequest, DecodeError
-from indexer.facet_fields import FACETS
+from indexer.facets.facet_fields import FACETS
 from webui import links
 from webui.export import file_name
 from webui.index import get_snapshot, known_values

@@ -38,8 +38,8 @@ from tantivy import Document, Occur, PreTokenizedString, Query, Token
 
 from indexer.analysis.analyzers import folded, joined_words, positioned
 from indexer.errors import IndexMissing
-from indexer.facet_fields import FACETS as FACET_FIELDS
-from indexer.facet_fields import SEPARATOR
+from indexer.facets.facet_fields import FACETS as FACET_FIELDS
+from indexer.facets.facet_fields import SEPARATOR
 from indexer.proximity import starts_in_text, within_window
 from indexer.query import All, Exclude, Near, Plan, Sequence
 from indexer.snapshot import UNKNOWN_YEAR, FacetPostings
