@@ -103,8 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _index(args) -> int:
     from indexer.engines.choice import run_store
-    from indexer.pipeline import index_paths
-    from indexer.progress import ProgressBar, ProgressLines
+    from indexer.index.pipeline import index_paths
+    from indexer.index.progress import ProgressBar, ProgressLines
 
     store, note = run_store(args.index, args.engine, args.rebuild)
     if note:

@@ -89,7 +89,7 @@ def breakdown(crawl: Path, pyvi_per_doc: float, sample: int = 500) -> None:
     from indexer.crawl import sources
     from indexer.documents import Rejected
     from indexer.extract.build import build_document
-    from indexer.store import IndexStore, fields
+    from indexer.index.store import IndexStore, fields
 
     items = [item for _, item in zip(range(sample), sources.read([crawl]), strict=False)]
     started = time.perf_counter()
@@ -122,7 +122,7 @@ def writers(docs: list, prepared: list[dict], one_writer: float) -> None:
     Whoosh's `procs` writer takes raw texts and analyses and writes them in its own
     processes (multisegment: no final merge into one segment).
     """
-    from indexer.store import Analysed, IndexStore, texts
+    from indexer.index.store import Analysed, IndexStore, texts
 
     raw = [{k: v for k, v in row.items() if not isinstance(v, Analysed) and not k.startswith("_stored_")}
            | texts(doc) for doc, row in zip(docs, prepared, strict=True)]  # fmt: skip
@@ -283,9 +283,9 @@ def query_latency(index: Path, mix: list, rounds: int) -> None:
 
     In each pass the two sides take turns query by query (which goes first alternates), so
     both meet the same load on a shared machine."""
+    from indexer.index.store import IndexStore
     from indexer.search import SearchRequest, search
     from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
 
     store = IndexStore(index)
 
@@ -396,8 +396,8 @@ def disk_bytes(folder: Path) -> int:
 
 def queries_for(index: Path, size: int, count: int, seed: int) -> list:
     """The distinct query mix for an index of the first `size` articles."""
+    from indexer.index.store import IndexStore
     from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
 
     snap = Snapshots(IndexStore(index)).current()
     values = facet_values(snap)

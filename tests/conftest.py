@@ -57,8 +57,8 @@ def seed_id(name: str) -> str:
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory) -> Path:
     """An index of corpus/ built once, read-only for the tests that share it."""
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     path = tmp_path_factory.mktemp("seed") / "index"
     index_paths(IndexStore(path), [CORPUS])
@@ -76,15 +76,15 @@ def crawl(tmp_path):
 @pytest.fixture
 def store(tmp_path):
     """An index folder of the test's own, not yet written."""
-    from indexer.store import IndexStore
+    from indexer.index.store import IndexStore
 
     return IndexStore(tmp_path / "index")
 
 
 @pytest.fixture(scope="session")
 def snapshot(seed_index):
+    from indexer.index.store import IndexStore
     from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
 
     return Snapshots(IndexStore(seed_index)).current()
 
@@ -128,8 +128,8 @@ HOSTILE_RECORDS = [
 @pytest.fixture(scope="session")
 def web_index(tmp_path_factory) -> Path:
     """corpus/ plus two hostile records (markup in title, body and source; a javascript: URL)."""
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     folder = tmp_path_factory.mktemp("web")
     crawl = folder / "hostile.jsonl"

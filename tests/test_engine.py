@@ -9,10 +9,10 @@ from whoosh.searching import Searcher
 
 from indexer import engine
 from indexer.engine import Engine
-from indexer.pipeline import index_paths
+from indexer.index.pipeline import index_paths
+from indexer.index.store import IndexStore
 from indexer.query import parse, plan, whoosh_query
 from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
 
 QUERIES = [
     "Hàn Quốc",

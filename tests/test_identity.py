@@ -8,7 +8,7 @@ import os
 import re
 
 from indexer.crawl.identity import doc_id
-from indexer.pipeline import index_paths
+from indexer.index.pipeline import index_paths
 from indexer.search import SearchRequest, search
 from indexer.snapshot import Snapshots
 from tests import warcfile

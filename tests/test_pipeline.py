@@ -2,7 +2,7 @@
 import pytest
 
 from indexer.errors import IndexLocked, PruneRefused
-from indexer.pipeline import index_paths
+from indexer.index.pipeline import index_paths
 from indexer.search import SearchRequest, search
 from indexer.snapshot import Snapshots
 from tests.conftest import DATA

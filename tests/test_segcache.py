@@ -13,8 +13,8 @@ from indexer.analysis import segcache
 from indexer.analysis.analyzers import pieces, segment
 from indexer.analysis.segcache import SegmentCache
 from indexer.analysis.segmenter import tokenize
-from indexer.pipeline import index_paths
-from indexer.store import IndexStore
+from indexer.index.pipeline import index_paths
+from indexer.index.store import IndexStore
 from tests.conftest import CORPUS, run_cli
 from tests.crashkit import kill_at
 from tests.synthetic import write_crawl

@@ -211,8 +211,8 @@ def crafted(tmp_path_factory):
     characters, one opening with a portal's dateline."""
     import json
 
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
     from webui.app import create_app
 
     folder = tmp_path_factory.mktemp("views")

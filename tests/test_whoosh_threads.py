@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 import threading
 
+from indexer.index.store import IndexStore
 from indexer.search import SearchRequest, search
 from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
 from indexer.whoosh_threads import ThreadSafeBufferFile
 
 

@@ -6,7 +6,7 @@ bytes changed only around the article.  This cache maps each piece `analysis.seg
 hands the tokenizer (a paragraph or sentence, after tone normalisation) to what the
 tokenizer returned for it.
 
-- **Where**: ``DIR/segments.sqlite``, beside the generations (`indexer.store`), so a
+- **Where**: ``DIR/segments.sqlite``, beside the generations (`indexer.index.store`), so a
   ``--rebuild``, which writes a new generation, finds it warm.
 - **Key**: blake2b (16 bytes) of the exact piece, keyed with `fingerprint()`: the
   segmenter's source, its bundled model files and Python's Unicode tables (pyvi's

@@ -13,8 +13,8 @@ import threading
 from pathlib import Path
 
 from indexer.errors import ThongcaoError
+from indexer.index.store import IndexStore
 from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
 
 ENGINES = ("whoosh", "tantivy")
 DEFAULT = "whoosh"

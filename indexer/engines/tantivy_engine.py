@@ -1,7 +1,7 @@
 """The tantivy engine behind the seam (indexer/engines/base.py), tested beside Whoosh's.
 
 Not selectable from the CLI yet: `TantivyStore` is an `IndexStore` (same folder layout,
-generations, writer lock and swap; `indexer.pipeline.index_paths` writes through it), and
+generations, writer lock and swap; `indexer.index.pipeline.index_paths` writes through it), and
 `TantivySnapshots(store).current()` hands out a `TantivySnapshot` that `indexer.search`
 reads like the Whoosh one.
 
@@ -40,11 +40,11 @@ from indexer.analysis.analyzers import folded, joined_words, positioned
 from indexer.errors import IndexMissing
 from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 from indexer.facets.facet_fields import SEPARATOR
+from indexer.index.store import _SCHEMA as WHOOSH_SCHEMA
+from indexer.index.store import Analysed, IndexStore
 from indexer.proximity import starts_in_text, within_window
 from indexer.query import All, Exclude, Near, Plan, Sequence
 from indexer.snapshot import UNKNOWN_YEAR, FacetPostings
-from indexer.store import _SCHEMA as WHOOSH_SCHEMA
-from indexer.store import Analysed, IndexStore
 from indexer.text import fold
 
 TOKENIZER = "whitespace"  # never run: every analysed field is pre-tokenized

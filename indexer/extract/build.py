@@ -18,7 +18,7 @@ from indexer.extract.webpage import extract_html
 from indexer.facets import geography
 from indexer.facets.localities import localities
 from indexer.facets.merger import provinces_2025
-from indexer.stories import signature
+from indexer.index.stories import signature
 from indexer.text import nfc
 
 MIN_TEXT_CHARS = 20

@@ -17,9 +17,9 @@ from indexer.crawl.identity import below
 from indexer.crawl.sources import Read
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import PruneRefused
-from indexer.store import IndexStore
-from indexer.stories import StoryFinder
-from indexer.workers import Job, prepared
+from indexer.index.store import IndexStore
+from indexer.index.stories import StoryFinder
+from indexer.index.workers import Job, prepared
 
 # Bump when extraction or analysis changes, so the next run re-indexes every document.
 PIPELINE_VERSION = "3"  # 2: positions leave a gap at sentence breaks; 3: dates only on strong evidence

@@ -45,7 +45,7 @@ from indexer.errors import IndexLocked, IndexMissing
 from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 from indexer.facets.facet_fields import NAMES as FACETS
 from indexer.facets.facet_fields import SEPARATOR
-from indexer.forklocks import not_inherited
+from indexer.index.forklocks import not_inherited
 from indexer.whoosh_threads import SharedStorage
 
 __all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema", "texts"]
@@ -100,7 +100,7 @@ def schema() -> Schema:
         indexed=STORED(),  # when this copy was indexed (UTC, ISO 8601): an undated release's only time
         date=NUMERIC(int, bits=32, sortable=True),
         story=ID(stored=True, sortable=True),  # the id of the first copy of a syndicated story
-        minhash=STORED(),  # its text's MinHash, so later runs can find its copies (indexer.stories)
+        minhash=STORED(),  # its text's MinHash, so later runs can find its copies (indexer.index.stories)
         **{facet.name: facet.field_type() for facet in FACET_FIELDS},
     )
 
@@ -295,7 +295,7 @@ class IndexStore:
         folder.mkdir(parents=True)
         return folder
 
-    # What indexer.pipeline asks of the index it writes (another engine's store overrides them).
+    # What indexer.index.pipeline asks of the index it writes (another engine's store overrides them).
 
     def writer(self, ix) -> Writer:
         return Writer(ix)

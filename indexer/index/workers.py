@@ -18,7 +18,7 @@ from itertools import islice
 from indexer.analysis.segcache import SegmentCache
 from indexer.documents import Rejected, SourceItem
 from indexer.extract.build import build_document
-from indexer.store import fields
+from indexer.index.store import fields
 
 BATCH = 64
 
