@@ -158,9 +158,9 @@ def _index(args) -> int:
 
 
 def _batch(args) -> int:
-    from indexer.batch import batch, terms_of, to_dict
     from indexer.engines.choice import snapshots_for
-    from indexer.search import SearchRequest
+    from indexer.search.batch import batch, terms_of, to_dict
+    from indexer.search.run import SearchRequest
 
     if args.file == "-":
         terms = terms_of(sys.stdin)
@@ -182,9 +182,9 @@ def _batch(args) -> int:
 
 def _search(args) -> int:
     from indexer.engines.choice import snapshots_for
-    from indexer.query import marks_for, parse
-    from indexer.search import SearchRequest, search
-    from indexer.snippets import marked_text
+    from indexer.search.query import marks_for, parse
+    from indexer.search.run import SearchRequest, search
+    from indexer.search.snippets import marked_text
 
     filters = {facet.name: tuple(getattr(args, facet.name)) for facet in FACET_FIELDS}
     request = SearchRequest(
@@ -219,8 +219,8 @@ def _places(hit: dict) -> str:
 
 
 def _show(args) -> int:
-    from indexer.documents_view import load_document
     from indexer.engines.choice import snapshots_for
+    from indexer.search.documents_view import load_document
 
     doc = load_document(snapshots_for(args.index).current(), args.id)
     if args.json:

@@ -20,7 +20,7 @@ filters, empty queries with facets), each asked
 - warm: again, on that same snapshot (searcher), `--rounds` times.
 
 The query baseline is thongcao's plan run by Whoosh's own matchers, not a plain Whoosh
-deployment: `indexer.query.compile_query` turns the same parsed query into Whoosh
+deployment: `indexer.search.query.compile_query` turns the same parsed query into Whoosh
 Phrase/Term/Or queries over the exact, folded and word fields (one a plain Whoosh
 install would not have), and Whoosh's searcher runs them with the same facet filters
 (`filter=`; values of one facet OR-ed), counts all six facets with `groupedby` (each
@@ -232,7 +232,7 @@ def plain_search(searcher, q: str, filters: dict[str, tuple[str, ...]]) -> int:
     from whoosh.highlight import ContextFragmenter
 
     from indexer.facets.facet_fields import FACETS
-    from indexer.query import compile_query, parse
+    from indexer.search.query import compile_query, parse
 
     reader = searcher.reader()
     node = parse(q)
@@ -284,7 +284,7 @@ def query_latency(index: Path, mix: list, rounds: int) -> None:
     In each pass the two sides take turns query by query (which goes first alternates), so
     both meet the same load on a shared machine."""
     from indexer.index.store import IndexStore
-    from indexer.search import SearchRequest, search
+    from indexer.search.run import SearchRequest, search
     from indexer.snapshot import Snapshots
 
     store = IndexStore(index)

@@ -472,7 +472,7 @@ def thongcao_ranker(folder: Path, ids: dict[str, str]) -> Ranker:
     """thongcao's own search(), or every document it matches (an export's, copies included);
     a hit's id mapped back to the article's (see `thongcao_ids`)."""
     from indexer.index.store import IndexStore
-    from indexer.search import SearchRequest, iter_matches, search
+    from indexer.search.run import SearchRequest, iter_matches, search
     from indexer.snapshot import Snapshots
 
     snap = Snapshots(IndexStore(folder)).current()

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from indexer.index.store import IndexStore
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from indexer.snapshot import Snapshots
 from tests.conftest import cli_json, seed_id
 

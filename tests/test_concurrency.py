@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 
 from indexer.index.store import IndexStore
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from indexer.snapshot import Snapshots
 from tests.conftest import _serving, release_id
 from tests.crashkit import files, phase, start

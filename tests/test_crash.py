@@ -16,7 +16,7 @@ import time
 import pytest
 
 from indexer.index.store import IndexStore
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from indexer.snapshot import Snapshots
 from tests.crashkit import QUERIES, kill_at, timed_run
 from tests.synthetic import write_crawl

@@ -11,7 +11,7 @@ from indexer import engine
 from indexer.engine import Engine
 from indexer.index.pipeline import index_paths
 from indexer.index.store import IndexStore
-from indexer.query import parse, plan, whoosh_query
+from indexer.search.query import parse, plan, whoosh_query
 from indexer.snapshot import Snapshots
 
 QUERIES = [
@@ -124,7 +124,7 @@ def test_a_list_is_weighed_again_once_its_positions_are_decoded(snapshot):
 
 
 def test_an_index_whose_every_input_was_rejected_answers_every_query(tmp_path):
-    from indexer.search import SearchRequest, search
+    from indexer.search.run import SearchRequest, search
 
     crawl = tmp_path / "crawl"
     crawl.mkdir()

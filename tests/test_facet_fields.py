@@ -7,7 +7,7 @@ from dataclasses import fields
 from indexer.cli import build_parser
 from indexer.facets.facet_fields import BY_NAME, FACETS
 from indexer.index.store import schema
-from indexer.search import Hit
+from indexer.search.run import Hit
 from tests.conftest import cli_json, seed_id
 from webui.links import FACET_LABELS
 
@@ -52,7 +52,7 @@ def test_an_index_from_before_the_new_fields_is_searched_then_rebuilt(tmp_path):
     from indexer.extract.build import build_document
     from indexer.index.pipeline import index_paths
     from indexer.index.store import IndexStore, fields
-    from indexer.search import SearchRequest, search
+    from indexer.search.run import SearchRequest, search
     from indexer.snapshot import Snapshots
     from tests.conftest import CORPUS
 

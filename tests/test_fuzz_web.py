@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from indexer.index.store import IndexStore
-from indexer.search import MAX_PER_PAGE, MAX_QUERY_CHARS
+from indexer.search.run import MAX_PER_PAGE, MAX_QUERY_CHARS
 from indexer.snapshot import Snapshots
 from tests.conftest import seed_id
 

@@ -9,7 +9,7 @@ import re
 
 from indexer.crawl.identity import doc_id
 from indexer.index.pipeline import index_paths
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from indexer.snapshot import Snapshots
 from tests import warcfile
 from tests.conftest import CORPUS, release_id

@@ -3,7 +3,7 @@ import pytest
 
 from indexer.errors import IndexLocked, PruneRefused
 from indexer.index.pipeline import index_paths
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from indexer.snapshot import Snapshots
 from tests.conftest import DATA
 

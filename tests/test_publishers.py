@@ -6,7 +6,7 @@ import pytest
 
 from indexer.extract.publishers import host, publisher
 from indexer.extract.webpage import extract_html
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from tests.conftest import seed_id, shared
 
 

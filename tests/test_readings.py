@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.analysis.readings import readings_in_context, word_readings
-from indexer.query import parse, suggestion
+from indexer.search.query import parse, suggestion
 
 RELEASES = {  # báo and biến động are the most used readings alone; bão and biển đông in context
     "notice": ("Sở Y tế thông báo lịch tiêm chủng mới", "Sở thông báo lịch tiêm. Báo chí được mời dự họp."),
@@ -61,7 +61,7 @@ def test_a_word_without_readings_keeps_its_place(snap):
 
 
 def test_the_search_result_carries_the_suggestion_in_context(snap):
-    from indexer.search import SearchRequest, search
+    from indexer.search.run import SearchRequest, search
 
     assert search(snap, SearchRequest("bao lu mien trung")).suggestion == "bão lũ miền trung"
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-from indexer.documents_view import load_document
-from indexer.related import key_words, related
+from indexer.search.documents_view import load_document
+from indexer.search.related import key_words, related
 from tests.conftest import CORPUS, cli_json
 
 
 def by_title(snapshot, start: str) -> int:
-    from indexer.search import SearchRequest, search
+    from indexer.search.run import SearchRequest, search
 
     (hit,) = [h for h in search(snapshot, SearchRequest("", per_page=50)).hits if h.title.startswith(start)]
     return snapshot.document_number(hit.id)

@@ -3,7 +3,7 @@ import unicodedata
 import pytest
 
 from indexer.errors import BadRequest
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from tests.conftest import release_id, seed_id
 
 
@@ -255,7 +255,7 @@ def test_unquoted_words_are_a_set_whatever_order_they_are_typed_in(snapshot, pla
 
 
 def test_a_query_word_binds_its_syllables_only_where_the_index_holds_that_word(snapshot):
-    from indexer.query import query_words
+    from indexer.search.query import query_words
 
     reader = snapshot.searcher.reader()
     assert query_words("Thái Nguyên Gyeongsangbuk", reader) == ["thái_nguyên", "gyeongsangbuk"]
@@ -311,7 +311,9 @@ def test_the_search_layer_sits_above_the_engine_seam():
     import subprocess
     import sys
 
-    code = "import sys, indexer.search; print(' '.join(m for m in sys.modules if m.startswith('indexer.')))"
+    code = (
+        "import sys, indexer.search.run; print(' '.join(m for m in sys.modules if m.startswith('indexer.')))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "indexer.search" in loaded.split()
+    assert "indexer.search.run" in loaded.split()
     assert not {"indexer.index.store", "indexer.snapshot", "indexer.engine"} & set(loaded.split())

@@ -13,7 +13,7 @@ import pytest
 from indexer.index.pipeline import index_paths
 from indexer.index.store import IndexStore
 from indexer.index.stories import MIN_SHINGLES, StoryFinder, signature
-from indexer.search import SearchRequest, iter_matches, search
+from indexer.search.run import SearchRequest, iter_matches, search
 from indexer.snapshot import Snapshots
 from tests.conftest import release_id
 
@@ -155,7 +155,7 @@ def test_the_document_page_lists_the_copies(grouped, tmp_path):
 def test_a_duplicated_seed_is_one_hit_with_its_copy_listed(tmp_path):
     import shutil
 
-    from indexer.documents_view import load_document, story_copies
+    from indexer.search.documents_view import load_document, story_copies
     from tests.conftest import CORPUS
 
     crawl = tmp_path / "crawl"

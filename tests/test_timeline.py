@@ -14,7 +14,7 @@ import pytest
 
 from indexer.errors import BadRequest
 from indexer.index.store import IndexStore
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from indexer.snapshot import Snapshots
 from tests.conftest import cli_json
 

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from indexer.snippets import SCAN_CHARS
+from indexer.search.snippets import SCAN_CHARS
 from tests.conftest import seed_id
 
 YEN_BAI = seed_id("003_66be082b74e51ac7.txt")

@@ -6,7 +6,7 @@ import sys
 import threading
 
 from indexer.index.store import IndexStore
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from indexer.snapshot import Snapshots
 from indexer.whoosh_threads import ThreadSafeBufferFile
 

@@ -19,7 +19,7 @@ from flask import Blueprint, Response, current_app, request, url_for
 
 from indexer.errors import BadRequest
 from indexer.facets.place_labels import place_values
-from indexer.search import search
+from indexer.search.run import search
 from webui import links
 from webui.index import get_snapshot, known_values
 from webui.params import search_request, url_params

@@ -14,7 +14,7 @@ from flask import url_for
 from indexer.facets import localities
 from indexer.facets.facet_fields import FACETS
 from indexer.facets.place_labels import place_labels as place_labels_of
-from indexer.search import MAX_PAGE, SearchRequest
+from indexer.search.run import MAX_PAGE, SearchRequest
 from indexer.snapshot import UNKNOWN_YEAR
 from webui.params import url_params
 

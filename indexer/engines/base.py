@@ -41,7 +41,7 @@ class Vocabulary(Protocol):
 
 
 class Evaluator(Protocol):
-    """Plans (indexer.query) answered over a snapshot's document numbers."""
+    """Plans (indexer.search.query) answered over a snapshot's document numbers."""
 
     def run(self, plan: object) -> tuple[np.ndarray, np.ndarray]:
         """Matching documents (bool, one per number) and their scores (float32)."""

@@ -2,7 +2,7 @@
 
 Not selectable from the CLI yet: `TantivyStore` is an `IndexStore` (same folder layout,
 generations, writer lock and swap; `indexer.index.pipeline.index_paths` writes through it), and
-`TantivySnapshots(store).current()` hands out a `TantivySnapshot` that `indexer.search`
+`TantivySnapshots(store).current()` hands out a `TantivySnapshot` that `indexer.search.run`
 reads like the Whoosh one.
 
 - **Tokens are thongcao's.**  Every analysed field is given to tantivy pre-tokenized
@@ -42,8 +42,8 @@ from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 from indexer.facets.facet_fields import SEPARATOR
 from indexer.index.store import _SCHEMA as WHOOSH_SCHEMA
 from indexer.index.store import Analysed, IndexStore
-from indexer.proximity import starts_in_text, within_window
-from indexer.query import All, Exclude, Near, Plan, Sequence
+from indexer.search.proximity import starts_in_text, within_window
+from indexer.search.query import All, Exclude, Near, Plan, Sequence
 from indexer.snapshot import UNKNOWN_YEAR, FacetPostings
 from indexer.text import fold
 
@@ -416,7 +416,7 @@ class TantivySnapshots:
 
 
 class TantivyEngine:
-    """Plans (indexer.query) answered as tantivy queries over one snapshot (base.Evaluator).
+    """Plans (indexer.search.query) answered as tantivy queries over one snapshot (base.Evaluator).
 
     The matches are indexer.engine's: a Sequence matches where its syllables stand side by
     side in one of its fields (typed ones as typed, bare ones in any reading); it scores
@@ -435,7 +435,7 @@ class TantivyEngine:
 
     def _near(self, plan: Near):
         """Words near each other: tantivy finds the documents holding every part, and their
-        stored text says which have them close (indexer.proximity, the same test the Whoosh
+        stored text says which have them close (indexer.search.proximity, the same test the Whoosh
         engine makes of its positions); those, by id, scored as the parts are."""
         every = Query.boolean_query([(Occur.Must, self.query(p)) for p in plan.parts])
         held, _ = self._dense(every)

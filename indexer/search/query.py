@@ -27,7 +27,7 @@ from whoosh import query as wq
 
 from indexer.analysis.analyzers import segment, syllables, words
 from indexer.analysis.readings import best_reading, readings_in_context
-from indexer.snippets import Marks
+from indexer.search.snippets import Marks
 from indexer.text import fold, has_diacritics, nfc, normalize
 
 FIELDS = ("title", "text")

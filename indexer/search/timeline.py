@@ -16,8 +16,8 @@ import re
 
 import numpy as np
 
-from indexer import grouping
 from indexer.errors import BadRequest
+from indexer.search import grouping
 
 MAX_MONTHS = 36  # a longer span is drawn per year
 _BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
