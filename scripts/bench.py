@@ -283,9 +283,9 @@ def query_latency(index: Path, mix: list, rounds: int) -> None:
 
     In each pass the two sides take turns query by query (which goes first alternates), so
     both meet the same load on a shared machine."""
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.index.store import IndexStore
     from indexer.search.run import SearchRequest, search
-    from indexer.snapshot import Snapshots
 
     store = IndexStore(index)
 
@@ -396,8 +396,8 @@ def disk_bytes(folder: Path) -> int:
 
 def queries_for(index: Path, size: int, count: int, seed: int) -> list:
     """The distinct query mix for an index of the first `size` articles."""
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.index.store import IndexStore
-    from indexer.snapshot import Snapshots
 
     snap = Snapshots(IndexStore(index)).current()
     values = facet_values(snap)

@@ -33,11 +33,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from indexer.analysis.analyzers import segment_all, words  # noqa: E402
+from indexer.engines.whoosh_snapshot import Snapshots  # noqa: E402
 from indexer.index.pipeline import index_paths  # noqa: E402
 from indexer.index.store import IndexStore  # noqa: E402
 from indexer.search.batch import batch  # noqa: E402
 from indexer.search.run import SearchRequest, search  # noqa: E402
-from indexer.snapshot import Snapshots  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 

@@ -33,11 +33,11 @@ sys.path.insert(0, str(ROOT))
 import querymix  # noqa: E402
 
 from indexer.engines.tantivy_engine import TantivySnapshots, TantivyStore  # noqa: E402
+from indexer.engines.whoosh_snapshot import Snapshots  # noqa: E402
 from indexer.index.pipeline import index_paths  # noqa: E402
 from indexer.index.store import IndexStore  # noqa: E402
 from indexer.search.query import parse, plan  # noqa: E402
 from indexer.search.run import SearchRequest, search  # noqa: E402
-from indexer.snapshot import Snapshots  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 ENGINES = {"whoosh": (IndexStore, Snapshots), "tantivy": (TantivyStore, TantivySnapshots)}

@@ -471,9 +471,9 @@ def thongcao_ids(corpus: Iterable[Article], jsonl: Path) -> dict[str, str]:
 def thongcao_ranker(folder: Path, ids: dict[str, str]) -> Ranker:
     """thongcao's own search(), or every document it matches (an export's, copies included);
     a hit's id mapped back to the article's (see `thongcao_ids`)."""
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.index.store import IndexStore
     from indexer.search.run import SearchRequest, iter_matches, search
-    from indexer.snapshot import Snapshots
 
     snap = Snapshots(IndexStore(folder)).current()
 

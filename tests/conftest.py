@@ -83,8 +83,8 @@ def store(tmp_path):
 
 @pytest.fixture(scope="session")
 def snapshot(seed_index):
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.index.store import IndexStore
-    from indexer.snapshot import Snapshots
 
     return Snapshots(IndexStore(seed_index)).current()
 

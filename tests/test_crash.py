@@ -15,9 +15,9 @@ import time
 
 import pytest
 
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.index.store import IndexStore
 from indexer.search.run import SearchRequest, search
-from indexer.snapshot import Snapshots
 from tests.crashkit import QUERIES, kill_at, timed_run
 from tests.synthetic import write_crawl
 

@@ -20,11 +20,11 @@ from indexer.engines.tantivy_engine import (
     TantivyStore,
     TantivyWriter,
 )
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.index.pipeline import index_paths
 from indexer.index.store import IndexStore, texts
 from indexer.search.query import parse, plan
 from indexer.search.run import SearchRequest, iter_matches, search
-from indexer.snapshot import Snapshots
 from tests.conftest import CORPUS, release_id
 from tests.synthetic import write_crawl
 

@@ -49,11 +49,11 @@ def test_an_index_from_before_the_new_fields_is_searched_then_rebuilt(tmp_path):
     from whoosh import index as whoosh_index
 
     from indexer.crawl.sources import read
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.extract.build import build_document
     from indexer.index.pipeline import index_paths
     from indexer.index.store import IndexStore, fields
     from indexer.search.run import SearchRequest, search
-    from indexer.snapshot import Snapshots
     from tests.conftest import CORPUS
 
     old = schema()

@@ -23,9 +23,9 @@ RELEASES = {  # báo and biến động are the most used readings alone; bão a
 
 @pytest.fixture(scope="module")
 def snap(tmp_path_factory):
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.index.pipeline import index_paths
     from indexer.index.store import IndexStore
-    from indexer.snapshot import Snapshots
 
     folder = tmp_path_factory.mktemp("readings")
     for name, (title, text) in RELEASES.items():

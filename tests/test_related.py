@@ -33,9 +33,9 @@ def test_key_words_are_rare_but_shared_words_headline_first(snapshot):
 
 
 def test_a_storys_copies_are_listed_as_copies_not_as_related(tmp_path):
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.index.pipeline import index_paths
     from indexer.index.store import IndexStore
-    from indexer.snapshot import Snapshots
 
     crawl = tmp_path / "crawl"
     crawl.mkdir()

@@ -79,9 +79,9 @@ def test_snippets_mark_the_matches_in_escaped_text(snapshot):
 @pytest.fixture(scope="module")
 def homographs(tmp_path_factory):
     """Two releases whose words differ only by their tones: bán hàng (selling), bàn hạng (a table class)."""
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.index.pipeline import index_paths
     from indexer.index.store import IndexStore
-    from indexer.snapshot import Snapshots
 
     folder = tmp_path_factory.mktemp("homographs")
     texts = {
@@ -159,9 +159,9 @@ def test_facet_values_with_equal_counts_are_in_vietnamese_alphabetical_order(sna
 @pytest.fixture(scope="module")
 def lookalikes(tmp_path_factory):
     """Releases whose words fold alike: lúa / lửa / lụa, bão / báo / bảo, Hà Nội / hà nổi."""
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.index.pipeline import index_paths
     from indexer.index.store import IndexStore
-    from indexer.snapshot import Snapshots
 
     folder = tmp_path_factory.mktemp("lookalikes")
     texts = {
@@ -287,9 +287,9 @@ def test_under_a_page_of_hits_releases_missing_one_word_come_gan_dung_uncounted(
 
 
 def test_words_typed_side_by_side_rank_first_where_they_stand_so(tmp_path):
+    from indexer.engines.whoosh_snapshot import Snapshots
     from indexer.index.pipeline import index_paths
     from indexer.index.store import IndexStore
-    from indexer.snapshot import Snapshots
 
     releases = {
         "reversed": ("Số phận của Liverpool và Arsenal cuối mùa giải", "Hai đội Liverpool và Arsenal."),
@@ -316,4 +316,5 @@ def test_the_search_layer_sits_above_the_engine_seam():
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "indexer.search.run" in loaded.split()
-    assert not {"indexer.index.store", "indexer.snapshot", "indexer.engine"} & set(loaded.split())
+    whoosh = {"indexer.index.store", "indexer.engines.whoosh_snapshot", "indexer.engines.whoosh_engine"}
+    assert not whoosh & set(loaded.split())

@@ -2,11 +2,11 @@
 
 import pytest
 
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.errors import IndexLocked, IndexMissing
 from indexer.index.pipeline import index_paths
 from indexer.index.store import IndexStore
 from indexer.search.run import SearchRequest, search
-from indexer.snapshot import Snapshots
 from tests.conftest import CORPUS, DATA
 
 

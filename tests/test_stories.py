@@ -10,11 +10,11 @@ import json
 
 import pytest
 
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.index.pipeline import index_paths
 from indexer.index.store import IndexStore
 from indexer.index.stories import MIN_SHINGLES, StoryFinder, signature
 from indexer.search.run import SearchRequest, iter_matches, search
-from indexer.snapshot import Snapshots
 from tests.conftest import release_id
 
 RELEASE = (

@@ -12,10 +12,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.errors import BadRequest
 from indexer.index.store import IndexStore
 from indexer.search.run import SearchRequest, search
-from indexer.snapshot import Snapshots
 from tests.conftest import cli_json
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -12,9 +12,9 @@ import os
 import threading
 from pathlib import Path
 
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.errors import ThongcaoError
 from indexer.index.store import IndexStore
-from indexer.snapshot import Snapshots
 
 ENGINES = ("whoosh", "tantivy")
 DEFAULT = "whoosh"

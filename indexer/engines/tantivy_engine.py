@@ -37,6 +37,7 @@ import tantivy
 from tantivy import Document, Occur, PreTokenizedString, Query, Token
 
 from indexer.analysis.analyzers import folded, joined_words, positioned
+from indexer.engines.whoosh_snapshot import UNKNOWN_YEAR, FacetPostings
 from indexer.errors import IndexMissing
 from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 from indexer.facets.facet_fields import SEPARATOR
@@ -44,7 +45,6 @@ from indexer.index.store import _SCHEMA as WHOOSH_SCHEMA
 from indexer.index.store import Analysed, IndexStore
 from indexer.search.proximity import starts_in_text, within_window
 from indexer.search.query import All, Exclude, Near, Plan, Sequence
-from indexer.snapshot import UNKNOWN_YEAR, FacetPostings
 from indexer.text import fold
 
 TOKENIZER = "whitespace"  # never run: every analysed field is pre-tokenized
@@ -55,7 +55,7 @@ STORED_TEXT = ("key", "origin", "file", "url", "published", "year_source", "inde
 TITLE_BOOST = 3.0  # as Whoosh's title fields' field_boost
 HEAP = 256_000_000  # the writer's memory, split between its threads
 THREADS = 2  # the machine's cores
-NEAR_PARTS = 3  # as indexer.engine: words a query needs before "all but one" means anything
+NEAR_PARTS = 3  # as indexer.engines.whoosh_engine: words a query needs before "all but one" means anything
 CACHED_PAIRS = 100_000
 
 
@@ -418,7 +418,7 @@ class TantivySnapshots:
 class TantivyEngine:
     """Plans (indexer.search.query) answered as tantivy queries over one snapshot (base.Evaluator).
 
-    The matches are indexer.engine's: a Sequence matches where its syllables stand side by
+    The matches are indexer.engines.whoosh_engine's: a Sequence matches where its syllables stand side by
     side in one of its fields (typed ones as typed, bare ones in any reading); it scores
     as its folded form, plus its exact form and pyvi's joined word ×weight where those are
     found too; a run's words side by side score more and filter nothing.
@@ -509,7 +509,8 @@ class TantivyEngine:
         return Query.boolean_query(clauses)
 
     def _all_but(self, query):
-        """Every live document but the query's, scored 0 (as indexer.engine scores an exclusion)."""
+        """Every live document but the query's, scored 0 (as indexer.engines.whoosh_engine scores an
+        exclusion)."""
         return Query.boolean_query([(Occur.Must, _unscored(Query.all_query())), (Occur.MustNot, query)])
 
     def _sequence(self, plan: Sequence):

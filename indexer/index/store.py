@@ -41,12 +41,12 @@ from indexer.analysis.analyzers import (
 )
 from indexer.analysis.segcache import FILENAME as SEGMENTS
 from indexer.documents import Document
+from indexer.engines.whoosh_threads import SharedStorage
 from indexer.errors import IndexLocked, IndexMissing
 from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 from indexer.facets.facet_fields import NAMES as FACETS
 from indexer.facets.facet_fields import SEPARATOR
 from indexer.index.forklocks import not_inherited
-from indexer.whoosh_threads import SharedStorage
 
 __all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema", "texts"]
 
@@ -226,7 +226,7 @@ class IndexStore:
     def open(self, generation: Path | None = None, shared: bool = False):
         """The current Whoosh index (or the `generation` folder given), for reading or
         incremental writing; `shared`: read-only, its searchers safe to share between threads
-        (indexer/whoosh_threads.py)."""
+        (indexer/engines/whoosh_threads.py)."""
         if not self.exists():
             raise IndexMissing(f"no index at {self.path}: run `thongcao index` first")
         folder = str(generation or self.current.resolve())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.engine import Engine
+from indexer.engines.whoosh_engine import Engine
 from indexer.index.store import FACETS, IndexStore
 
 UNKNOWN_YEAR = "unknown"  # the year facet's value for releases no date could be trusted for
