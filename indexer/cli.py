@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 
 from indexer.errors import ThongcaoError
-from indexer.facet_fields import FACETS as FACET_FIELDS
+from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 
 DEFAULT_INDEX = "var/index"
 
@@ -103,8 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _index(args) -> int:
     from indexer.engines.choice import run_store
-    from indexer.pipeline import index_paths
-    from indexer.progress import ProgressBar, ProgressLines
+    from indexer.index.pipeline import index_paths
+    from indexer.index.progress import ProgressBar, ProgressLines
 
     store, note = run_store(args.index, args.engine, args.rebuild)
     if note:
@@ -158,9 +158,9 @@ def _index(args) -> int:
 
 
 def _batch(args) -> int:
-    from indexer.batch import batch, terms_of, to_dict
     from indexer.engines.choice import snapshots_for
-    from indexer.search import SearchRequest
+    from indexer.search.batch import batch, terms_of, to_dict
+    from indexer.search.run import SearchRequest
 
     if args.file == "-":
         terms = terms_of(sys.stdin)
@@ -182,9 +182,9 @@ def _batch(args) -> int:
 
 def _search(args) -> int:
     from indexer.engines.choice import snapshots_for
-    from indexer.query import marks_for, parse
-    from indexer.search import SearchRequest, search
-    from indexer.snippets import marked_text
+    from indexer.search.query import marks_for, parse
+    from indexer.search.run import SearchRequest, search
+    from indexer.search.snippets import marked_text
 
     filters = {facet.name: tuple(getattr(args, facet.name)) for facet in FACET_FIELDS}
     request = SearchRequest(
@@ -213,14 +213,14 @@ def _search(args) -> int:
 
 def _places(hit: dict) -> str:
     """A release's places on one line, as the web page shows them."""
-    from indexer.place_labels import place_labels
+    from indexer.facets.place_labels import place_labels
 
     return ", ".join(text for _, text in place_labels(hit))
 
 
 def _show(args) -> int:
-    from indexer.documents_view import load_document
     from indexer.engines.choice import snapshots_for
+    from indexer.search.documents_view import load_document
 
     doc = load_document(snapshots_for(args.index).current(), args.id)
     if args.json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from indexer.identity import doc_id, url_key
+from indexer.crawl.identity import doc_id, url_key
 
 MAX_REASON_CHARS = 300
 
@@ -15,7 +15,7 @@ class SourceItem:
     """One document's raw material as read from the crawl, before extraction.
 
     `origin` says where it came from ("/crawls/a.txt", "/crawls/feed.jsonl#12",
-    "/crawls/x.warc.gz#https://…"): the absolute path of its `file` (see indexer.identity),
+    "/crawls/x.warc.gz#https://…"): the absolute path of its `file` (see indexer.crawl.identity),
     plus the record within it, so that a pruned document and a rejected input are named
     precisely and a prune can tell which folder a document came from.
     """
@@ -79,7 +79,7 @@ class Document:
     """A release ready to index: display fields plus facet values."""
 
     id: str
-    key: str  # indexer.identity: the URL or the place it lies, which `id` is the hash of
+    key: str  # indexer.crawl.identity: the URL or the place it lies, which `id` is the hash of
     origin: str
     file: str
     digest: str

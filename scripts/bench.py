@@ -20,7 +20,7 @@ filters, empty queries with facets), each asked
 - warm: again, on that same snapshot (searcher), `--rounds` times.
 
 The query baseline is thongcao's plan run by Whoosh's own matchers, not a plain Whoosh
-deployment: `indexer.query.compile_query` turns the same parsed query into Whoosh
+deployment: `indexer.search.query.compile_query` turns the same parsed query into Whoosh
 Phrase/Term/Or queries over the exact, folded and word fields (one a plain Whoosh
 install would not have), and Whoosh's searcher runs them with the same facet filters
 (`filter=`; values of one facet OR-ed), counts all six facets with `groupedby` (each
@@ -86,10 +86,10 @@ def stock_pyvi_seconds(texts: list[str]) -> float:
 
 def breakdown(crawl: Path, pyvi_per_doc: float, sample: int = 500) -> None:
     """Where one core's time goes per document: extraction, segmentation, Whoosh add, commit."""
-    from indexer import sources
+    from indexer.crawl import sources
     from indexer.documents import Rejected
-    from indexer.extract import build_document
-    from indexer.store import IndexStore, fields
+    from indexer.extract.build import build_document
+    from indexer.index.store import IndexStore, fields
 
     items = [item for _, item in zip(range(sample), sources.read([crawl]), strict=False)]
     started = time.perf_counter()
@@ -122,7 +122,7 @@ def writers(docs: list, prepared: list[dict], one_writer: float) -> None:
     Whoosh's `procs` writer takes raw texts and analyses and writes them in its own
     processes (multisegment: no final merge into one segment).
     """
-    from indexer.store import Analysed, IndexStore, texts
+    from indexer.index.store import Analysed, IndexStore, texts
 
     raw = [{k: v for k, v in row.items() if not isinstance(v, Analysed) and not k.startswith("_stored_")}
            | texts(doc) for doc, row in zip(docs, prepared, strict=True)]  # fmt: skip
@@ -206,7 +206,7 @@ def clear_caches() -> None:
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
-    segmenter = sys.modules.get("indexer.segmenter")
+    segmenter = sys.modules.get("indexer.analysis.segmenter")
     if segmenter is not None and segmenter._default is not None:
         segmenter._default._facts.clear()
 
@@ -231,8 +231,8 @@ def plain_search(searcher, q: str, filters: dict[str, tuple[str, ...]]) -> int:
     from whoosh import sorting
     from whoosh.highlight import ContextFragmenter
 
-    from indexer.facet_fields import FACETS
-    from indexer.query import compile_query, parse
+    from indexer.facets.facet_fields import FACETS
+    from indexer.search.query import compile_query, parse
 
     reader = searcher.reader()
     node = parse(q)
@@ -283,9 +283,9 @@ def query_latency(index: Path, mix: list, rounds: int) -> None:
 
     In each pass the two sides take turns query by query (which goes first alternates), so
     both meet the same load on a shared machine."""
-    from indexer.search import SearchRequest, search
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.index.store import IndexStore
+    from indexer.search.run import SearchRequest, search
 
     store = IndexStore(index)
 
@@ -396,8 +396,8 @@ def disk_bytes(folder: Path) -> int:
 
 def queries_for(index: Path, size: int, count: int, seed: int) -> list:
     """The distinct query mix for an index of the first `size` articles."""
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.index.store import IndexStore
 
     snap = Snapshots(IndexStore(index)).current()
     values = facet_values(snap)
@@ -423,7 +423,7 @@ def bench(size: int, work: Path, rounds: int, count: int, seed: int) -> None:
           f"({report['unchanged']} unchanged)", flush=True)  # fmt: skip
     warm, _, _ = timed_index([str(crawl), "--index", str(index), "--rebuild"])
     print(f"rebuild, warm segment cache: {warm:8.1f} s  = {warm / seconds:.1%} of a full index "
-          "(indexer.segcache)", flush=True)  # fmt: skip
+          "(indexer.analysis.segcache)", flush=True)  # fmt: skip
     cache = sum(p.stat().st_size for p in index.glob("segments.sqlite*"))
     live = disk_bytes((index / "current").resolve())  # the previous generation is kept for readers
     print(f"index on disk:               {live / 2**20:8.0f} MiB "

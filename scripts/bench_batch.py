@@ -6,7 +6,7 @@ temporary folder, or `--index` reuses one built from the same articles, e.g. by
 articles' headlines (pyvi's words, seeded), as a journalist's list of names and phrases.
 Printed, each in this process:
 
-  cold       indexer.batch.batch on a fresh snapshot: every posting list read once
+  cold       indexer.search.batch.batch on a fresh snapshot: every posting list read once
   warm       the same list again on the same snapshot
   baseline   the same terms as 1,000 separate searches (what one request a term would cost
              without HTTP: search() with its hits, snippets and suggestion), fresh snapshot
@@ -32,12 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indexer.analysis import segment_all, words  # noqa: E402
-from indexer.batch import batch  # noqa: E402
-from indexer.pipeline import index_paths  # noqa: E402
-from indexer.search import SearchRequest, search  # noqa: E402
-from indexer.snapshot import Snapshots  # noqa: E402
-from indexer.store import IndexStore  # noqa: E402
+from indexer.analysis.analyzers import segment_all, words  # noqa: E402
+from indexer.engines.whoosh_snapshot import Snapshots  # noqa: E402
+from indexer.index.pipeline import index_paths  # noqa: E402
+from indexer.index.store import IndexStore  # noqa: E402
+from indexer.search.batch import batch  # noqa: E402
+from indexer.search.run import SearchRequest, search  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 

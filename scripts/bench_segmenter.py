@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check indexer.segmenter against stock pyvi on the vi_news corpus, and time both on one core.
+"""Check indexer.analysis.segmenter against stock pyvi on the vi_news corpus, and time both on one core.
 
     .venv/bin/python scripts/bench_segmenter.py [--limit N] [--unit article|paragraph]
 
@@ -24,8 +24,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = "/work/shared/news/vi_news.jsonl.xz"
 IMPORTS = {
     "pyvi (import ViTokenizer)": "from pyvi import ViTokenizer",
-    "segmenter (import)": "import indexer.segmenter",
-    "segmenter (import + Segmenter())": "from indexer.segmenter import Segmenter; Segmenter()",
+    "segmenter (import)": "import indexer.analysis.segmenter",
+    "segmenter (import + Segmenter())": "from indexer.analysis.segmenter import Segmenter; Segmenter()",
 }
 
 
@@ -77,7 +77,7 @@ def main() -> int:
     sys.path.insert(0, ROOT)
     from pyvi import ViTokenizer
 
-    from indexer.segmenter import Segmenter
+    from indexer.analysis.segmenter import Segmenter
 
     ours = Segmenter()
     stock_time = our_time = 0.0

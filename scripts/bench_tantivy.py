@@ -33,11 +33,11 @@ sys.path.insert(0, str(ROOT))
 import querymix  # noqa: E402
 
 from indexer.engines.tantivy_engine import TantivySnapshots, TantivyStore  # noqa: E402
-from indexer.pipeline import index_paths  # noqa: E402
-from indexer.query import parse, plan  # noqa: E402
-from indexer.search import SearchRequest, search  # noqa: E402
-from indexer.snapshot import Snapshots  # noqa: E402
-from indexer.store import IndexStore  # noqa: E402
+from indexer.engines.whoosh_snapshot import Snapshots  # noqa: E402
+from indexer.index.pipeline import index_paths  # noqa: E402
+from indexer.index.store import IndexStore  # noqa: E402
+from indexer.search.query import parse, plan  # noqa: E402
+from indexer.search.run import SearchRequest, search  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 ENGINES = {"whoosh": (IndexStore, Snapshots), "tantivy": (TantivyStore, TantivySnapshots)}
@@ -79,9 +79,9 @@ def ms(samples: list[float]) -> str:
 
 def write_only(crawl: Path, work: Path) -> None:
     """The engines' writers alone, on the same prepared documents."""
-    from indexer import sources
-    from indexer.pipeline import PIPELINE_VERSION
-    from indexer.workers import prepared
+    from indexer.crawl import sources
+    from indexer.index.pipeline import PIPELINE_VERSION
+    from indexer.index.workers import prepared
 
     jobs = [(item, f"{PIPELINE_VERSION}:{item.digest}") for item in sources.Crawl([crawl])]
     docs = [result for _, result in prepared(jobs) if isinstance(result, dict)]

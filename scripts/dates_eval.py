@@ -1,8 +1,8 @@
-r"""Measure dates read from text alone (indexer/dates.py) on real articles, by hand.
+r"""Measure dates read from text alone (indexer/extract/dates.py) on real articles, by hand.
 
 The articles are the dated records of ../shared/news/vi_news.jsonl.xz, read in place; no text
 is written anywhere.  Each is given to the indexer as a bare `.txt` file would be (headline,
-blank line, body: no metadata), extracted and dated as `indexer.extract.build_document` does
+blank line, body: no metadata), extracted and dated as `indexer.extract.build.build_document` does
 (without the facets and signature it also computes), as if indexed today.  It prints:
 
   coverage   the share of articles that got a year from their text
@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indexer.dates import find_date  # noqa: E402
+from indexer.crawl.sources import _record_date  # noqa: E402
 from indexer.documents import SourceItem  # noqa: E402
-from indexer.extract import extract  # noqa: E402
-from indexer.sources import _record_date  # noqa: E402
+from indexer.extract.build import extract  # noqa: E402
+from indexer.extract.dates import find_date  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 

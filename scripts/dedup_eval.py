@@ -1,4 +1,4 @@
-r"""Measure the syndicated-copy threshold (indexer/stories.py) on real articles.
+r"""Measure the syndicated-copy threshold (indexer/index/stories.py) on real articles.
 
 The articles are ../shared/news/vi_news.jsonl.xz, read in place; no text is written anywhere.
 
@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indexer.stories import StoryFinder, shingles, signature  # noqa: E402
+from indexer.index.stories import StoryFinder, shingles, signature  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)

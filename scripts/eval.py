@@ -93,7 +93,7 @@ STORY_DF_SAMPLE, STORY_COMMON = 2000, 0.1
 LOOKALIKES = ("lúa", "bão", "mưa", "cá", "sữa", "dầu", "thuế", "cháy", "nổ", "lũ",
               "gà", "bắt", "chợ", "bò", "mỏ", "đất", "lửa", "cảng", "sóng", "đảo")
 HALVES = ("tuning", "held-out")
-# Each reference: (folded?, headline boost); thongcao boosts headlines ×3 (indexer/store.py).
+# Each reference: (folded?, headline boost); thongcao boosts headlines ×3 (indexer/index/store.py).
 REFERENCES = {"plain": (False, 1.0), "folded": (True, 1.0), "plain×3": (False, 3.0), "folded×3": (True, 3.0)}
 Ranker = Callable[..., list[str]]  # (query, k=K) → the ids of its top k hits; k=None: every match
 
@@ -258,8 +258,8 @@ def word_tokens(segmented: str) -> list[str]:
 
 
 def article_words(a: Article) -> list[str]:
-    """An article's pyvi words (indexer.analysis, pyvi's exact cut), headline first."""
-    from indexer.analysis import segment
+    """An article's pyvi words (indexer.analysis.analyzers, pyvi's exact cut), headline first."""
+    from indexer.analysis.analyzers import segment
 
     return word_tokens(segment(a.title + "\n\n" + a.text))
 
@@ -461,8 +461,8 @@ def reference_ranker(folder: Path, folded: bool) -> Ranker:
 
 def thongcao_ids(corpus: Iterable[Article], jsonl: Path) -> dict[str, str]:
     """Each article's id in thongcao's index, mapped to its own: the hash of its URL, or of its
-    line's place in the JSONL when it has none (indexer.identity)."""
-    from indexer.identity import absolute, doc_id, url_key
+    line's place in the JSONL when it has none (indexer.crawl.identity)."""
+    from indexer.crawl.identity import absolute, doc_id, url_key
 
     where = absolute(jsonl)
     return {doc_id(url_key(a.url) or f"{where}#{a.id}"): a.id for a in corpus}
@@ -471,9 +471,9 @@ def thongcao_ids(corpus: Iterable[Article], jsonl: Path) -> dict[str, str]:
 def thongcao_ranker(folder: Path, ids: dict[str, str]) -> Ranker:
     """thongcao's own search(), or every document it matches (an export's, copies included);
     a hit's id mapped back to the article's (see `thongcao_ids`)."""
-    from indexer.search import SearchRequest, iter_matches, search
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.index.store import IndexStore
+    from indexer.search.run import SearchRequest, iter_matches, search
 
     snap = Snapshots(IndexStore(folder)).current()
 
@@ -503,8 +503,8 @@ def build_indexes(corpus: Sequence[Article], judged: Collection[str], work: Path
     always brought up to date: its incremental run re-indexes only what the library's
     pipeline version (or schema) says is stale.
     """
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     marker, jsonl = work / "corpus.ids", work / "news" / "articles.jsonl"
     ids = "\n".join(a.id for a in corpus)

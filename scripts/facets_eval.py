@@ -35,19 +35,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indexer import facets, localities  # noqa: E402
+from indexer.crawl.sources import _jsonl_item, read  # noqa: E402
 from indexer.data.localities import LOCALITIES  # noqa: E402
 from indexer.documents import Document, SourceItem  # noqa: E402
-from indexer.extract import build_document  # noqa: E402
-from indexer.sources import _jsonl_item, read  # noqa: E402
+from indexer.extract.build import build_document  # noqa: E402
+from indexer.facets import geography, localities  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 JUDGED = ROOT / "scripts" / "facetsdata" / "judged.jsonl"
 CORPORA = {"vi_news": "news/vi_news.jsonl.xz", "vietnews_test": "news/vietnews_test.jsonl.xz"}
 KINDS = ("country", "province", "locality")
 VALUES = {
-    "country": set(facets.COUNTRY_NAMES),
-    "province": set(facets.PROVINCE_NAMES),
+    "country": set(geography.COUNTRY_NAMES),
+    "province": set(geography.PROVINCE_NAMES),
     "locality": set(LOCALITIES),
 }
 SAMPLE_SEED, SAMPLE_SIZES = 17, {"vi_news": 100, "vietnews_test": 60}
@@ -155,7 +155,7 @@ def show(ids: list[str], with_tags: bool = False) -> None:
             print(f"=== {i}: not found or not an article\n")
             continue
         print(f"=== {i}\nTITLE: {doc.title}\n{doc.text}\n")
-        seen = facets.mentions(doc.title) + facets.mentions(doc.text)
+        seen = geography.mentions(doc.title) + geography.mentions(doc.text)
         print("scanner sees:", ", ".join(f"{k} {v} ×{n}" for (k, v), n in sorted(seen.items())) or "-")
         near = localities.mentions(doc.title) + localities.mentions(doc.text)
         print("localities seen:", ", ".join(f"{v} ×{n}" for v, n in sorted(near.items())) or "-")

@@ -2,7 +2,7 @@
 
 A fixed list of ten queries asked five times measures the engine's caches, not what a
 reader gets.  `queries` draws, with a seeded generator, a few hundred distinct queries from
-the headlines of the articles an index holds, cut into words by pyvi (indexer.analysis):
+the headlines of the articles an index holds, cut into words by pyvi (indexer.analysis.analyzers):
 one word, a run of 2-4 words, a "quoted phrase" of 1-3 words, 1-3 words typed without
 diacritics (indexer.text.fold), each with or without facet filters, and empty queries
 with filters only.  A query of more than one word holds at least one word of two or more
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from indexer.analysis import segment_all  # noqa: E402
+from indexer.analysis.analyzers import segment_all  # noqa: E402
 from indexer.text import fold  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"

@@ -1,4 +1,4 @@
-r"""Measure related releases (indexer/related.py) on the event clusters of ../shared/news.
+r"""Measure related releases (indexer/search/related.py) on the event clusters of ../shared/news.
 
 VietnameseMDS's clusters (`vmds-baomoi:cluster_N/…` in vi_news, 628 articles) group reports of
 one 2013 event by different outlets.  The index holds every cluster article and, around them,
@@ -27,11 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indexer.pipeline import index_paths  # noqa: E402
-from indexer.related import related  # noqa: E402
-from indexer.search import SearchRequest, search  # noqa: E402
-from indexer.snapshot import Snapshots  # noqa: E402
-from indexer.store import IndexStore  # noqa: E402
+from indexer.engines.whoosh_snapshot import Snapshots  # noqa: E402
+from indexer.index.pipeline import index_paths  # noqa: E402
+from indexer.index.store import IndexStore  # noqa: E402
+from indexer.search.related import related  # noqa: E402
+from indexer.search.run import SearchRequest, search  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 PREFIX = "vmds-baomoi:cluster_"

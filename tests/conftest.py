@@ -44,7 +44,7 @@ def shared(*parts: str) -> Path:
 
 def release_id(where: str | Path) -> str:
     """The id a release is stored under: from its URL, or from its file's absolute path."""
-    from indexer.identity import absolute, doc_id, url_key
+    from indexer.crawl.identity import absolute, doc_id, url_key
 
     return doc_id(url_key(str(where)) or absolute(where))
 
@@ -57,8 +57,8 @@ def seed_id(name: str) -> str:
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory) -> Path:
     """An index of corpus/ built once, read-only for the tests that share it."""
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     path = tmp_path_factory.mktemp("seed") / "index"
     index_paths(IndexStore(path), [CORPUS])
@@ -76,15 +76,15 @@ def crawl(tmp_path):
 @pytest.fixture
 def store(tmp_path):
     """An index folder of the test's own, not yet written."""
-    from indexer.store import IndexStore
+    from indexer.index.store import IndexStore
 
     return IndexStore(tmp_path / "index")
 
 
 @pytest.fixture(scope="session")
 def snapshot(seed_index):
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.index.store import IndexStore
 
     return Snapshots(IndexStore(seed_index)).current()
 
@@ -128,8 +128,8 @@ HOSTILE_RECORDS = [
 @pytest.fixture(scope="session")
 def web_index(tmp_path_factory) -> Path:
     """corpus/ plus two hostile records (markup in title, body and source; a javascript: URL)."""
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     folder = tmp_path_factory.mktemp("web")
     crawl = folder / "hostile.jsonl"
@@ -143,7 +143,7 @@ def web_index(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def hostile_ids(web_index) -> list[str]:
     """The ids of HOSTILE_RECORDS in web_index: neither has a web address, so each is its line."""
-    from indexer.identity import absolute, doc_id
+    from indexer.crawl.identity import absolute, doc_id
 
     crawl = absolute(web_index.parent / "hostile.jsonl")
     return [doc_id(f"{crawl}#{line}") for line in (1, 2)]

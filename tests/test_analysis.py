@@ -1,4 +1,4 @@
-from indexer.analysis import (
+from indexer.analysis.analyzers import (
     folded_syllable_analyzer,
     segment,
     syllable_analyzer,

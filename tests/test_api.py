@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from indexer.search import SearchRequest, search
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
+from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.index.store import IndexStore
+from indexer.search.run import SearchRequest, search
 from tests.conftest import cli_json, seed_id
 
 YEN_BAI = seed_id("003_66be082b74e51ac7.txt")

@@ -5,9 +5,9 @@ Each sentence is written for this test in the shape the papers of ../shared/news
 
 from __future__ import annotations
 
-from indexer.apparatus import article_only
 from indexer.documents import Document, SourceItem
-from indexer.extract import build_document
+from indexer.extract.apparatus import article_only
+from indexer.extract.build import build_document
 
 
 def facets_of(title: str, body: str) -> Document:

@@ -203,8 +203,8 @@ def long_names_server(tmp_path_factory):
     """A server over one release whose outlet has a long name with an unbroken address in it."""
     import json
 
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
     from tests.conftest import _serving
 
     folder = tmp_path_factory.mktemp("long")

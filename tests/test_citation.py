@@ -50,8 +50,8 @@ def test_each_hit_links_to_its_original_as_well_as_its_page_here(client):
 
 
 def test_a_date_the_text_opens_with_is_cited_as_that_not_as_the_day_posted(tmp_path):
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
     from webui.app import create_app
 
     crawl = tmp_path / "crawl"

@@ -151,7 +151,8 @@ def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path):
 
 
 def test_an_input_meeting_a_bug_is_rejected_by_its_type_and_verbose_shows_it(tmp_path, monkeypatch, capsys):
-    from indexer import cli, workers
+    from indexer import cli
+    from indexer.index import workers
 
     def broken(item, digest):
         raise TypeError("a bug in extraction")

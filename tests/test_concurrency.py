@@ -12,9 +12,9 @@ import urllib.request
 
 import pytest
 
-from indexer.search import SearchRequest, search
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
+from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.index.store import IndexStore
+from indexer.search.run import SearchRequest, search
 from tests.conftest import _serving, release_id
 from tests.crashkit import files, phase, start
 from tests.synthetic import write_crawl

@@ -15,9 +15,9 @@ import time
 
 import pytest
 
-from indexer.search import SearchRequest, search
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
+from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.index.store import IndexStore
+from indexer.search.run import SearchRequest, search
 from tests.crashkit import QUERIES, kill_at, timed_run
 from tests.synthetic import write_crawl
 
@@ -43,8 +43,8 @@ def assert_writable(index) -> None:
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
-    """A small indexed crawl, and one big enough for the worker pool (indexer.workers) to start."""
-    from indexer.pipeline import index_paths
+    """A small indexed crawl, and one big enough for the worker pool (indexer.index.workers) to start."""
+    from indexer.index.pipeline import index_paths
 
     folder = tmp_path_factory.mktemp("crash")
     base = write_crawl(folder / "base.jsonl", 12, seed=SEED)
@@ -131,7 +131,7 @@ def test_a_killed_rebuild_changes_nothing_and_a_finished_one_swaps_under_a_reade
 
 
 def test_leftovers_of_killed_runs_do_not_trip_the_next_runs(crawl, index):
-    from indexer.pipeline import index_paths
+    from indexer.index.pipeline import index_paths
 
     store = IndexStore(index)
     (index / "current.new").symlink_to("gen-0099")  # killed between symlink and rename

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from indexer.dates import DateInfo, find_date, parse_meta_date
+from indexer.crawl.sources import DATE_FIELDS, _jsonl_item, _record_date
 from indexer.documents import SourceItem
-from indexer.extract import build_document
-from indexer.plaintext import extract_text
-from indexer.sources import DATE_FIELDS, _jsonl_item, _record_date
+from indexer.extract.build import build_document
+from indexer.extract.dates import DateInfo, find_date, parse_meta_date
+from indexer.extract.plaintext import extract_text
 from tests.conftest import shared
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -291,7 +291,7 @@ def test_every_dated_record_of_the_shared_news_reads_its_own_date() -> None:
 
 
 def test_a_warc_record_brings_its_fetch_date_as_the_bound(tmp_path) -> None:
-    from indexer.warc import read_warc
+    from indexer.crawl.warc import read_warc
     from tests import warcfile
 
     page = (

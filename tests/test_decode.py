@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from indexer.decode import declared_html_charset, decode
+from indexer.crawl.decode import declared_html_charset, decode
 from indexer.errors import DecodeError
 from tests.conftest import DATA
 
@@ -43,7 +43,7 @@ def test_binary_data_is_refused_with_a_reason(data):
 
 
 def test_a_declared_legacy_font_wins_over_bytes_that_only_happen_to_be_utf8():
-    from indexer import legacy
+    from indexer.crawl import legacy
 
     assert decode(legacy.to_tcvn3("ĩà"), "tcvn3") == "ĩà"  # DC B5: UTF-8 would read Syriac "ܵ"
     assert decode("Hàn Quốc".encode(), "tcvn3") == "Hàn Quốc"  # mislabelled UTF-8 stays UTF-8

@@ -7,12 +7,12 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from indexer import engine
-from indexer.engine import Engine
-from indexer.pipeline import index_paths
-from indexer.query import parse, plan, whoosh_query
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
+from indexer.engines import whoosh_engine
+from indexer.engines.whoosh_engine import Engine
+from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.index.pipeline import index_paths
+from indexer.index.store import IndexStore
+from indexer.search.query import parse, plan, whoosh_query
 
 QUERIES = [
     "Hàn Quốc",
@@ -107,11 +107,11 @@ def test_postings_kept_between_queries_are_bounded_in_bytes(snapshot, monkeypatc
     """The bound counts what a list holds, its positions decoded or not, not how many lists."""
     fresh = Engine(snapshot.searcher.reader(), snapshot.live)
     sizes = {term: fresh._read("text", term).nbytes() for term in ("hàn", "quốc", "tỉnh", "hợp", "tác")}
-    monkeypatch.setattr(engine, "CACHED_BYTES", sizes["hợp"] + sizes["tác"])
+    monkeypatch.setattr(whoosh_engine, "CACHED_BYTES", sizes["hợp"] + sizes["tác"])
     for term in sizes:
         fresh.postings("text", term)
     assert list(fresh._cache) == [("text", "hợp"), ("text", "tác")]
-    assert fresh._cached == sum(p.nbytes() for p in fresh._cache.values()) <= engine.CACHED_BYTES
+    assert fresh._cached == sum(p.nbytes() for p in fresh._cache.values()) <= whoosh_engine.CACHED_BYTES
 
 
 def test_a_list_is_weighed_again_once_its_positions_are_decoded(snapshot):
@@ -124,7 +124,7 @@ def test_a_list_is_weighed_again_once_its_positions_are_decoded(snapshot):
 
 
 def test_an_index_whose_every_input_was_rejected_answers_every_query(tmp_path):
-    from indexer.search import SearchRequest, search
+    from indexer.search.run import SearchRequest, search
 
     crawl = tmp_path / "crawl"
     crawl.mkdir()
@@ -323,7 +323,7 @@ def test_a_typed_sequence_scores_its_bm25_by_hand(many_blocks, typed):
 
 
 def test_every_posting_list_the_pipeline_writes_is_read_in_blocks(many_blocks, snapshot):
-    """The engine reads only W3 posting blocks (engine._blocks): the pipeline writes with Whoosh's
+    """The engine reads only W3 posting blocks (whoosh_engine._blocks): the pipeline writes with Whoosh's
     default W3 codec, which inlines no list in the term index (inlinelimit=1; above, Whoosh fails)."""
     for snap in (many_blocks, snapshot):
         for leaf, _ in snap.searcher.reader().leaf_readers():

@@ -51,7 +51,7 @@ def test_the_environment_chooses_for_a_new_index_and_an_existing_one_keeps_its_o
 
 def test_a_running_server_follows_a_conversion(tmp_path):
     from indexer.engines.choice import run_store
-    from indexer.pipeline import index_paths
+    from indexer.index.pipeline import index_paths
     from webui.app import create_app
 
     index = tmp_path / "index"

@@ -20,11 +20,11 @@ from indexer.engines.tantivy_engine import (
     TantivyStore,
     TantivyWriter,
 )
-from indexer.pipeline import index_paths
-from indexer.query import parse, plan
-from indexer.search import SearchRequest, iter_matches, search
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore, texts
+from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.index.pipeline import index_paths
+from indexer.index.store import IndexStore, texts
+from indexer.search.query import parse, plan
+from indexer.search.run import SearchRequest, iter_matches, search
 from tests.conftest import CORPUS, release_id
 from tests.synthetic import write_crawl
 
@@ -268,7 +268,7 @@ def test_a_release_dated_by_its_year_alone_dates_as_yyyy0000(tmp_path):
     from datetime import date
 
     from indexer.documents import Document
-    from indexer.store import fields
+    from indexer.index.store import fields
 
     documents = [
         Document("y", "y", "y", "y", "y", "Hai tỉnh kết nghĩa", "Trao đổi đoàn văn hóa.", year=2023),
@@ -439,7 +439,7 @@ def test_the_writer_keeps_one_document_an_id_and_cancel_writes_nothing(tmp_path)
 def test_a_document_from_raw_texts_is_indexed_as_one_from_the_pipeline(tmp_path):
     """store.texts' raw inputs and store.fields' postings give the same tokens and positions."""
     from indexer.documents import Document
-    from indexer.store import fields
+    from indexer.index.store import fields
 
     document = Document("x", "x", "x", "x", "x", "Hà. Nội dung", "Hợp tác với Hàn Quốc.\nMới")
     a, b = (json.dumps(search_tokens(tmp_path / n, d)) for n, d in (("p", fields(document)), ("t", document)))

@@ -50,7 +50,7 @@ def test_json_rows_are_the_hits_fields_but_the_snippet(client):
 
 
 def test_the_csv_snippet_is_plain_text_and_the_file_is_named_for_the_query_and_day(client):
-    from indexer.dates import today_in_vietnam
+    from indexer.extract.dates import today_in_vietnam
 
     response = client.get("/export.csv?q=hợp+tác+Lào")
     name = f"thongcao-hop-tac-lao-{today_in_vietnam().isoformat()}.csv"
@@ -116,8 +116,8 @@ def formula_records() -> list[dict]:
 @pytest.fixture(scope="module")
 def crafted(tmp_path_factory):
     """A test client over the templated copies and the formula records, and its document count."""
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
     from webui.app import create_app
 
     folder = tmp_path_factory.mktemp("export")
@@ -167,8 +167,8 @@ def test_csv_cells_that_would_run_as_formulas_start_with_a_quote(crafted):
 def test_the_csv_gives_each_release_its_section_where_the_crawl_named_one(tmp_path):
     import json as jsonlib
 
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
     from webui.app import create_app
 
     crawl = tmp_path / "crawl.jsonl"

@@ -2,10 +2,10 @@
 
 import pytest
 
-from indexer.decode import declared_html_charset, decode
+from indexer.crawl.decode import declared_html_charset, decode
+from indexer.crawl.identity import doc_id
 from indexer.documents import Rejected, SourceItem
-from indexer.extract import build_document
-from indexer.identity import doc_id
+from indexer.extract.build import build_document
 from tests.conftest import CORPUS, SHARED, shared
 
 SEEDS = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import fields
 
 from indexer.cli import build_parser
-from indexer.facet_fields import BY_NAME, FACETS
-from indexer.search import Hit
-from indexer.store import schema
+from indexer.facets.facet_fields import BY_NAME, FACETS
+from indexer.index.store import schema
+from indexer.search.run import Hit
 from tests.conftest import cli_json, seed_id
 from webui.links import FACET_LABELS
 
@@ -48,12 +48,12 @@ def test_the_new_options_filter_like_the_old_ones(seed_index):
 def test_an_index_from_before_the_new_fields_is_searched_then_rebuilt(tmp_path):
     from whoosh import index as whoosh_index
 
-    from indexer.extract import build_document
-    from indexer.pipeline import index_paths
-    from indexer.search import SearchRequest, search
-    from indexer.snapshot import Snapshots
-    from indexer.sources import read
-    from indexer.store import IndexStore, fields
+    from indexer.crawl.sources import read
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.extract.build import build_document
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore, fields
+    from indexer.search.run import SearchRequest, search
     from tests.conftest import CORPUS
 
     old = schema()

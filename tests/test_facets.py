@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.data import places
-from indexer.facets import COUNTRY_NAMES, PROVINCE_NAMES, countries, mentions, provinces
+from indexer.facets.geography import COUNTRY_NAMES, PROVINCE_NAMES, countries, mentions, provinces
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # Where each seed's article ends and portal chrome or an unrelated teaser begins.
@@ -217,7 +217,7 @@ def test_canonical_lists() -> None:
 
 def test_every_form_is_found_as_written() -> None:
     """Capitalised forms match from their capital, nicknames ("xứ kim chi") in either case."""
-    from indexer.facets import _FINDER
+    from indexer.facets.geography import _FINDER
 
     forms = [*COUNTRY_NAMES, *PROVINCE_NAMES, *places.STOP_PHRASES]
     for aliases in (*places.COUNTRY_ALIASES.values(), *places.PROVINCE_ALIASES.values()):
@@ -353,9 +353,9 @@ REAL_ARTICLES = {  # ../shared/html's articles: what each is about (scripts/face
 
 @pytest.mark.parametrize("name", sorted(REAL_ARTICLES))
 def test_the_real_pages_keep_their_facets(name):
+    from indexer.crawl.sources import read
     from indexer.documents import Document
-    from indexer.extract import build_document
-    from indexer.sources import read
+    from indexer.extract.build import build_document
     from tests.conftest import shared
 
     (item,) = read([shared("html", name)])

@@ -7,11 +7,11 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer import legacy
-from indexer.decode import decode
+from indexer.crawl import legacy
+from indexer.crawl.decode import decode
 from indexer.errors import DecodeError
-from indexer.plaintext import extract_text
-from indexer.webpage import extract_html
+from indexer.extract.plaintext import extract_text
+from indexer.extract.webpage import extract_html
 
 # Charsets a crawled page may declare, the sane, the odd and the invented.
 DECLARED = st.sampled_from(

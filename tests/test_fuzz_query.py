@@ -7,9 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from indexer.errors import BadRequest
-from indexer.query import parse
-from indexer.search import MAX_QUERY_CHARS, SearchRequest, search
-from indexer.store import FACETS
+from indexer.index.store import FACETS
+from indexer.search.query import parse
+from indexer.search.run import MAX_QUERY_CHARS, SearchRequest, search
 
 # Pieces of the syntax, real words (accented and bare) and characters Whoosh treats specially.
 PIECES = st.sampled_from(

@@ -15,9 +15,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from indexer.crawl.sources import MAX_DOCUMENT_BYTES, read
 from indexer.documents import Rejected, SourceItem
-from indexer.extract import build_document
-from indexer.sources import MAX_DOCUMENT_BYTES, read
+from indexer.extract.build import build_document
 from tests.conftest import DATA
 
 PORTAL = (DATA / "warc" / "portal.warc.gz").read_bytes()

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.search import MAX_PER_PAGE, MAX_QUERY_CHARS
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
+from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.index.store import IndexStore
+from indexer.search.run import MAX_PER_PAGE, MAX_QUERY_CHARS
 from tests.conftest import seed_id
 
 ANSWERS = {200, 400, 404}

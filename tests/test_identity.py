@@ -7,10 +7,10 @@ import json
 import os
 import re
 
-from indexer.identity import doc_id
-from indexer.pipeline import index_paths
-from indexer.search import SearchRequest, search
-from indexer.snapshot import Snapshots
+from indexer.crawl.identity import doc_id
+from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.index.pipeline import index_paths
+from indexer.search.run import SearchRequest, search
 from tests import warcfile
 from tests.conftest import CORPUS, release_id
 

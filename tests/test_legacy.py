@@ -1,6 +1,6 @@
 """TCVN3, VNI and mojibake: converted to Unicode when they read as Vietnamese, refused when not.
 
-The files in tests/data/legacy/ are our own sentences encoded with indexer.legacy's tables;
+The files in tests/data/legacy/ are our own sentences encoded with indexer.crawl.legacy's tables;
 `python -m tests.test_legacy` writes them again (a test checks they are what it writes).
 """
 
@@ -11,11 +11,11 @@ import re
 
 import pytest
 
-from indexer import legacy
-from indexer.decode import decode
+from indexer.crawl import legacy
+from indexer.crawl.decode import decode
+from indexer.crawl.sources import read
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import DecodeError
-from indexer.sources import read
 from tests.conftest import DATA
 
 LEGACY = DATA / "legacy"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.data.localities import LOCALITIES
-from indexer.localities import VARIANTS, allowed_edits, fuzzy, key, localities, mentions
-from indexer.search import SearchRequest, search
+from indexer.facets.localities import VARIANTS, allowed_edits, fuzzy, key, localities, mentions
+from indexer.search.run import SearchRequest, search
 from tests.conftest import CORPUS, seed_id
 
 SEEDS = {  # what each seed release is about, its spellings as they come

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from indexer.data.places import PROVINCES
 from indexer.data.provinces_2025 import PROVINCE_2025, UNCHANGED
-from indexer.merger import label, labels, provinces_2025
-from indexer.search import SearchRequest, search
+from indexer.facets.merger import label, labels, provinces_2025
+from indexer.search.run import SearchRequest, search
 from tests.conftest import seed_id
 
 

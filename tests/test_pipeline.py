@@ -1,10 +1,10 @@
 
 import pytest
 
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.errors import IndexLocked, PruneRefused
-from indexer.pipeline import index_paths
-from indexer.search import SearchRequest, search
-from indexer.snapshot import Snapshots
+from indexer.index.pipeline import index_paths
+from indexer.search.run import SearchRequest, search
 from tests.conftest import DATA
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.documents import Extracted
-from indexer.plaintext import (
+from indexer.extract.plaintext import (
     Byline,
     extract_text,
     is_chrome_line,

@@ -2,7 +2,7 @@
 
 import io
 
-from indexer.progress import ProgressLines
+from indexer.index.progress import ProgressLines
 
 
 def test_a_log_gets_whole_lines_at_most_every_few_seconds():

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.publishers import host, publisher
-from indexer.search import SearchRequest, search
-from indexer.webpage import extract_html
+from indexer.extract.publishers import host, publisher
+from indexer.extract.webpage import extract_html
+from indexer.search.run import SearchRequest, search
 from tests.conftest import seed_id, shared
 
 

@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import pytest
 
-from indexer.query import MAX_DEPTH, All, Exclude, Terms, compile_query, marks_for, parse, query_words
+from indexer.search.query import MAX_DEPTH, All, Exclude, Terms, compile_query, marks_for, parse, query_words
 from tests.conftest import cli_json, run_cli
 
 
@@ -119,7 +119,7 @@ def test_a_phrase_with_a_distance_and_a_prefix_parse():
 
 
 def titles(snapshot, q: str) -> set[str]:
-    from indexer.search import SearchRequest, search
+    from indexer.search.run import SearchRequest, search
 
     return {hit.title for hit in search(snapshot, SearchRequest(q, per_page=50)).hits}
 
@@ -143,7 +143,7 @@ def test_a_prefix_finds_every_syllable_it_starts_with_bare_or_accented(snapshot)
 
 
 def test_a_cut_expansion_is_said_on_the_page_the_terminal_and_not_hidden(client, monkeypatch, seed_index):
-    from indexer import query
+    from indexer.search import query
 
     monkeypatch.setattr(query, "MAX_EXPANSION", 1)
     page = client.get("/?q=Gyeong*").get_data(as_text=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.query import parse, suggestion
-from indexer.readings import readings_in_context, word_readings
+from indexer.analysis.readings import readings_in_context, word_readings
+from indexer.search.query import parse, suggestion
 
 RELEASES = {  # báo and biến động are the most used readings alone; bão and biển đông in context
     "notice": ("Sở Y tế thông báo lịch tiêm chủng mới", "Sở thông báo lịch tiêm. Báo chí được mời dự họp."),
@@ -23,9 +23,9 @@ RELEASES = {  # báo and biến động are the most used readings alone; bão a
 
 @pytest.fixture(scope="module")
 def snap(tmp_path_factory):
-    from indexer.pipeline import index_paths
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     folder = tmp_path_factory.mktemp("readings")
     for name, (title, text) in RELEASES.items():
@@ -61,7 +61,7 @@ def test_a_word_without_readings_keeps_its_place(snap):
 
 
 def test_the_search_result_carries_the_suggestion_in_context(snap):
-    from indexer.search import SearchRequest, search
+    from indexer.search.run import SearchRequest, search
 
     assert search(snap, SearchRequest("bao lu mien trung")).suggestion == "bão lũ miền trung"
 
@@ -78,7 +78,7 @@ class CountingReader:
 
 
 def test_a_long_bare_word_costs_a_bounded_number_of_lookups_once():
-    from indexer.readings import MAX_COMBINATIONS, TOP
+    from indexer.analysis.readings import MAX_COMBINATIONS, TOP
 
     reader = CountingReader()
     word_readings(reader, "thanh_pho_ho_chi")

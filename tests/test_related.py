@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-from indexer.documents_view import load_document
-from indexer.related import key_words, related
+from indexer.search.documents_view import load_document
+from indexer.search.related import key_words, related
 from tests.conftest import CORPUS, cli_json
 
 
 def by_title(snapshot, start: str) -> int:
-    from indexer.search import SearchRequest, search
+    from indexer.search.run import SearchRequest, search
 
     (hit,) = [h for h in search(snapshot, SearchRequest("", per_page=50)).hits if h.title.startswith(start)]
     return snapshot.document_number(hit.id)
@@ -33,9 +33,9 @@ def test_key_words_are_rare_but_shared_words_headline_first(snapshot):
 
 
 def test_a_storys_copies_are_listed_as_copies_not_as_related(tmp_path):
-    from indexer.pipeline import index_paths
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     crawl = tmp_path / "crawl"
     crawl.mkdir()

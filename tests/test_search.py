@@ -3,7 +3,7 @@ import unicodedata
 import pytest
 
 from indexer.errors import BadRequest
-from indexer.search import SearchRequest, search
+from indexer.search.run import SearchRequest, search
 from tests.conftest import release_id, seed_id
 
 
@@ -79,9 +79,9 @@ def test_snippets_mark_the_matches_in_escaped_text(snapshot):
 @pytest.fixture(scope="module")
 def homographs(tmp_path_factory):
     """Two releases whose words differ only by their tones: bán hàng (selling), bàn hạng (a table class)."""
-    from indexer.pipeline import index_paths
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     folder = tmp_path_factory.mktemp("homographs")
     texts = {
@@ -159,9 +159,9 @@ def test_facet_values_with_equal_counts_are_in_vietnamese_alphabetical_order(sna
 @pytest.fixture(scope="module")
 def lookalikes(tmp_path_factory):
     """Releases whose words fold alike: lúa / lửa / lụa, bão / báo / bảo, Hà Nội / hà nổi."""
-    from indexer.pipeline import index_paths
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     folder = tmp_path_factory.mktemp("lookalikes")
     texts = {
@@ -255,7 +255,7 @@ def test_unquoted_words_are_a_set_whatever_order_they_are_typed_in(snapshot, pla
 
 
 def test_a_query_word_binds_its_syllables_only_where_the_index_holds_that_word(snapshot):
-    from indexer.query import query_words
+    from indexer.search.query import query_words
 
     reader = snapshot.searcher.reader()
     assert query_words("Thái Nguyên Gyeongsangbuk", reader) == ["thái_nguyên", "gyeongsangbuk"]
@@ -287,9 +287,9 @@ def test_under_a_page_of_hits_releases_missing_one_word_come_gan_dung_uncounted(
 
 
 def test_words_typed_side_by_side_rank_first_where_they_stand_so(tmp_path):
-    from indexer.pipeline import index_paths
-    from indexer.snapshot import Snapshots
-    from indexer.store import IndexStore
+    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
 
     releases = {
         "reversed": ("Số phận của Liverpool và Arsenal cuối mùa giải", "Hai đội Liverpool và Arsenal."),
@@ -311,7 +311,10 @@ def test_the_search_layer_sits_above_the_engine_seam():
     import subprocess
     import sys
 
-    code = "import sys, indexer.search; print(' '.join(m for m in sys.modules if m.startswith('indexer.')))"
+    code = (
+        "import sys, indexer.search.run; print(' '.join(m for m in sys.modules if m.startswith('indexer.')))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "indexer.search" in loaded.split()
-    assert not {"indexer.store", "indexer.snapshot", "indexer.engine"} & set(loaded.split())
+    assert "indexer.search.run" in loaded.split()
+    whoosh = {"indexer.index.store", "indexer.engines.whoosh_snapshot", "indexer.engines.whoosh_engine"}
+    assert not whoosh & set(loaded.split())

@@ -9,12 +9,12 @@ from dataclasses import replace
 
 import pytest
 
-from indexer import segcache
-from indexer.analysis import pieces, segment
-from indexer.pipeline import index_paths
-from indexer.segcache import SegmentCache
-from indexer.segmenter import tokenize
-from indexer.store import IndexStore
+from indexer.analysis import segcache
+from indexer.analysis.analyzers import pieces, segment
+from indexer.analysis.segcache import SegmentCache
+from indexer.analysis.segmenter import tokenize
+from indexer.index.pipeline import index_paths
+from indexer.index.store import IndexStore
 from tests.conftest import CORPUS, run_cli
 from tests.crashkit import kill_at
 from tests.synthetic import write_crawl

@@ -1,4 +1,4 @@
-"""indexer.segmenter must give stock pyvi's output, string for string, on any text.
+"""indexer.analysis.segmenter must give stock pyvi's output, string for string, on any text.
 
 The sample: every seed paragraph, a deterministic slice of the shared news corpus (read in
 place, never copied here), hand-picked edge cases and random text.  The full corpus is
@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indexer.segmenter import Segmenter, load_model_bytes, pyvi_models
+from indexer.analysis.segmenter import Segmenter, load_model_bytes, pyvi_models
 from tests.conftest import shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,7 +155,7 @@ def test_labels_equal_crfsuite_on_pyvis_own_features(ours):
 def test_importing_the_segmenter_loads_neither_scikit_learn_nor_pyvi():
     heavy = ("sklearn", "sklearn_crfsuite", "scipy", "numpy", "pycrfsuite", "pyvi")
     code = (
-        "import sys; from indexer.segmenter import Segmenter; Segmenter()\n"
+        "import sys; from indexer.analysis.segmenter import Segmenter; Segmenter()\n"
         f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

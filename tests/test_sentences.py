@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.sentences import past_chrome, sentence_starts
+from indexer.analysis.sentences import past_chrome, sentence_starts
 
 
 def opening(text: str) -> str:

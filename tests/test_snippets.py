@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from indexer.snippets import LEAD_CHARS, SCAN_CHARS, SNIPPET_CHARS, Marks, lead, marked_text, snippet
+from indexer.search.snippets import LEAD_CHARS, SCAN_CHARS, SNIPPET_CHARS, Marks, lead, marked_text, snippet
 
 KOREA = Marks(frozenset({("hàn", "quốc")}), frozenset({("han", "quoc")}), accented=True)
 BARE_KOREA = Marks(frozenset({("han", "quoc")}), frozenset({("han", "quoc")}), accented=False)

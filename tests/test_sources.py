@@ -1,8 +1,8 @@
 import json
 from pathlib import Path
 
+from indexer.crawl.sources import read, read_jsonl
 from indexer.documents import Rejected, SourceItem
-from indexer.sources import read, read_jsonl
 from tests.conftest import CORPUS, DATA
 
 

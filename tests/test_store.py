@@ -2,11 +2,11 @@
 
 import pytest
 
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.errors import IndexLocked, IndexMissing
-from indexer.pipeline import index_paths
-from indexer.search import SearchRequest, search
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
+from indexer.index.pipeline import index_paths
+from indexer.index.store import IndexStore
+from indexer.search.run import SearchRequest, search
 from tests.conftest import CORPUS, DATA
 
 
@@ -44,7 +44,7 @@ def test_an_old_generation_that_cannot_be_removed_is_reported_not_ignored(tmp_pa
             raise OSError(16, "Device or resource busy")
         return real_rmtree(path, *args, **kwargs)
 
-    monkeypatch.setattr("indexer.store.shutil.rmtree", busy)
+    monkeypatch.setattr("indexer.index.store.shutil.rmtree", busy)
     report = index_paths(IndexStore(store.path), [CORPUS], rebuild=True)  # gen-0003: gen-0001 must go
     assert report.problems == [f"could not remove {store.path / 'gen-0001'}: Device or resource busy"]
     assert "problems" not in report.to_dict()  # --json keeps the shape INTERFACE.md fixes
@@ -80,9 +80,9 @@ def test_texts_analysed_in_a_worker_index_exactly_as_whoosh_would_analyse_them(t
     from whoosh import index as whoosh_index
     from whoosh.fields import TEXT
 
-    from indexer.extract import build_document
-    from indexer.sources import read
-    from indexer.store import fields, schema
+    from indexer.crawl.sources import read
+    from indexer.extract.build import build_document
+    from indexer.index.store import fields, schema
 
     plain = schema()
     for name in plain.names():
@@ -109,7 +109,7 @@ def test_texts_analysed_in_a_worker_index_exactly_as_whoosh_would_analyse_them(t
 
 def _raw_texts(row, doc):
     """The same row with each text a string again, as Whoosh's own TEXT fields take them."""
-    from indexer.store import texts
+    from indexer.index.store import texts
 
     return {k: v for k, v in row.items() if not k.startswith("_stored_")} | texts(doc)
 
@@ -130,7 +130,7 @@ def _without_positions(field):
 def test_an_index_with_fields_of_another_type_or_format_is_rebuilt(tmp_path, change):
     from whoosh import index as whoosh_index
 
-    from indexer.store import schema
+    from indexer.index.store import schema
 
     old = schema()
     change(old["text_word"])

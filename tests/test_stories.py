@@ -10,11 +10,11 @@ import json
 
 import pytest
 
-from indexer.pipeline import index_paths
-from indexer.search import SearchRequest, iter_matches, search
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
-from indexer.stories import MIN_SHINGLES, StoryFinder, signature
+from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.index.pipeline import index_paths
+from indexer.index.store import IndexStore
+from indexer.index.stories import MIN_SHINGLES, StoryFinder, signature
+from indexer.search.run import SearchRequest, iter_matches, search
 from tests.conftest import release_id
 
 RELEASE = (
@@ -155,7 +155,7 @@ def test_the_document_page_lists_the_copies(grouped, tmp_path):
 def test_a_duplicated_seed_is_one_hit_with_its_copy_listed(tmp_path):
     import shutil
 
-    from indexer.documents_view import load_document, story_copies
+    from indexer.search.documents_view import load_document, story_copies
     from tests.conftest import CORPUS
 
     crawl = tmp_path / "crawl"
@@ -179,7 +179,7 @@ def test_a_duplicated_seed_is_one_hit_with_its_copy_listed(tmp_path):
 def test_shared_buckets_hold_several_documents_and_let_a_changed_one_go():
     import numpy as np
 
-    from indexer.stories import StoryFinder
+    from indexer.index.stories import StoryFinder
 
     same = np.arange(128, dtype="<u4").tobytes()
     other = np.arange(1000, 1128, dtype="<u4").tobytes()
@@ -194,7 +194,7 @@ def test_signatures_are_datasketchs_so_stored_ones_keep_their_meaning():
 
     import numpy as np
 
-    from indexer.stories import NUM_PERM, SCHEME
+    from indexer.index.stories import NUM_PERM, SCHEME
 
     # Computed by datasketch 2.0.0's MinHash(num_perm=128, scheme="affine32") on RELEASE's shingles,
     # the hashing that wrote the signatures already stored in indexes.
@@ -211,7 +211,7 @@ def generated_pairs(count: int, seed: int = 7):
     similarity: the second keeps a random share of the first's sentences in order and adds new ones."""
     import random
 
-    from indexer.stories import shingles
+    from indexer.index.stories import shingles
 
     rng = random.Random(seed)
     vocabulary = [f"tu{n}" for n in range(3000)]
@@ -227,7 +227,7 @@ def generated_pairs(count: int, seed: int = 7):
 
 
 def test_the_minhash_estimates_the_jaccard_similarity():
-    from indexer.stories import similarity
+    from indexer.index.stories import similarity
 
     pairs = generated_pairs(60)
     exact = [j for _, _, j in pairs]
@@ -241,7 +241,7 @@ def test_the_minhash_estimates_the_jaccard_similarity():
 
 
 def test_banding_finds_the_pairs_above_the_threshold_and_not_those_far_below():
-    from indexer.stories import THRESHOLD
+    from indexer.index.stories import THRESHOLD
 
     pairs = generated_pairs(60, seed=11)
     above = [(a, b) for a, b, j in pairs if j >= THRESHOLD + 0.2]
@@ -261,7 +261,7 @@ def test_banding_finds_the_pairs_above_the_threshold_and_not_those_far_below():
 def test_the_bands_are_the_least_false_positive_and_negative_chance():
     import numpy as np
 
-    from indexer.stories import BANDS, NUM_PERM
+    from indexer.index.stories import BANDS, NUM_PERM
 
     def integral(y, x):
         return float(((y[1:] + y[:-1]) / 2 * np.diff(x)).sum())
@@ -284,7 +284,7 @@ def test_indexing_stories_imports_neither_datasketch_nor_scipy():
     from pathlib import Path
 
     code = (
-        "import sys; from indexer.stories import StoryFinder, signature\n"
+        "import sys; from indexer.index.stories import StoryFinder, signature\n"
         "from tests.test_stories import RELEASE\n"
         "StoryFinder().assign('a', signature(RELEASE))\n"
         "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))"

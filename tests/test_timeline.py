@@ -12,10 +12,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.errors import BadRequest
-from indexer.search import SearchRequest, search
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
+from indexer.index.store import IndexStore
+from indexer.search.run import SearchRequest, search
 from tests.conftest import cli_json
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -46,7 +46,7 @@ RECORDS = [  # id, date field and value, partner, topic
 
 @pytest.fixture(scope="module")
 def dated_index(tmp_path_factory):
-    from indexer.pipeline import index_paths
+    from indexer.index.pipeline import index_paths
 
     folder = tmp_path_factory.mktemp("dated")
     lines = []

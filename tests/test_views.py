@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from indexer.snippets import SCAN_CHARS
+from indexer.search.snippets import SCAN_CHARS
 from tests.conftest import seed_id
 
 YEN_BAI = seed_id("003_66be082b74e51ac7.txt")
@@ -211,8 +211,8 @@ def crafted(tmp_path_factory):
     characters, one opening with a portal's dateline."""
     import json
 
-    from indexer.pipeline import index_paths
-    from indexer.store import IndexStore
+    from indexer.index.pipeline import index_paths
+    from indexer.index.store import IndexStore
     from webui.app import create_app
 
     folder = tmp_path_factory.mktemp("views")

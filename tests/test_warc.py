@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from indexer.crawl.sources import MAX_DOCUMENT_BYTES
+from indexer.crawl.warc import read_warc
 from indexer.documents import Rejected, SourceItem
-from indexer.sources import MAX_DOCUMENT_BYTES
-from indexer.warc import read_warc
 from tests import warcfile
 from tests.conftest import DATA
 

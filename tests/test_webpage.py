@@ -1,4 +1,5 @@
-"""indexer.webpage on the nine real article pages (read in place from ../shared/html) and on tiny pages."""
+"""indexer.extract.webpage on the nine real article pages (read in place from ../shared/html)
+and on tiny pages."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.dates import parse_meta_date
 from indexer.documents import Extracted
-from indexer.webpage import extract_html
+from indexer.extract.dates import parse_meta_date
+from indexer.extract.webpage import extract_html
 from tests.conftest import SHARED, shared
 
 PAGES_DIR = SHARED / "html"
@@ -255,7 +256,7 @@ def shared_pages():
 
 
 def test_a_bug_in_extraction_surfaces_instead_of_passing_for_a_page_without_text(monkeypatch):
-    import indexer.webpage as webpage
+    import indexer.extract.webpage as webpage
 
     def broken(soup, meta):
         raise AttributeError("a bug in the body finder")

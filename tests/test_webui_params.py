@@ -6,8 +6,8 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from indexer.errors import BadRequest
-from indexer.search import MAX_QUERY_CHARS
-from indexer.store import FACETS
+from indexer.index.store import FACETS
+from indexer.search.run import MAX_QUERY_CHARS
 from webui import links
 from webui.highlight import highlight_text
 from webui.params import (

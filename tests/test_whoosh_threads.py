@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 import threading
 
-from indexer.search import SearchRequest, search
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
-from indexer.whoosh_threads import ThreadSafeBufferFile
+from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.engines.whoosh_threads import ThreadSafeBufferFile
+from indexer.index.store import IndexStore
+from indexer.search.run import SearchRequest, search
 
 
 def in_threads(count: int, work) -> list[str]:
@@ -80,7 +80,7 @@ def test_a_cursor_reads_a_shared_buffer_as_a_file_would():
     import io
     import pickle
 
-    from indexer.whoosh_threads import Cursor
+    from indexer.engines.whoosh_threads import Cursor
 
     data = b"first line\nsecond\n" + pickle.dumps({"a": (1, 2.5, "x")}, 2) + pickle.dumps([1, 2], 5)
     cursor, plain = Cursor(memoryview(data)), io.BytesIO(data)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, request
 from werkzeug.datastructures import MultiDict
 
-from indexer.batch import MAX_TERMS, batch, to_dict
-from indexer.documents_view import load_document
 from indexer.errors import BadRequest, DocumentNotFound
-from indexer.search import search
+from indexer.search.batch import MAX_TERMS, batch, to_dict
+from indexer.search.documents_view import load_document
+from indexer.search.run import search
 from webui.index import get_snapshot, known_values
 from webui.params import search_request
 

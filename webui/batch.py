@@ -2,7 +2,7 @@
 
 GET /batch shows the form, carrying the search page's filters and date range as hidden
 fields; POST /batch answers with the table, POST /batch.csv with the same rows as a file.
-Counting is indexer.batch's, the same as POST /api/batch.
+Counting is indexer.search.batch's, the same as POST /api/batch.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import io
 from flask import Blueprint, Response, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 
-from indexer.batch import MAX_TERMS, BatchRow, batch, terms_of
-from indexer.decode import decode
+from indexer.crawl.decode import decode
 from indexer.errors import BadRequest, DecodeError
-from indexer.facet_fields import FACETS
+from indexer.facets.facet_fields import FACETS
+from indexer.search.batch import MAX_TERMS, BatchRow, batch, terms_of
 from webui import links
 from webui.export import file_name
 from webui.index import get_snapshot, known_values
@@ -38,7 +38,7 @@ def _filters(args: MultiDict) -> MultiDict:
 
 
 def _terms(form: MultiDict) -> list[str]:
-    """The pasted list, or the uploaded file's lines (any encoding indexer.decode reads)."""
+    """The pasted list, or the uploaded file's lines (any encoding indexer.crawl.decode reads)."""
     upload = request.files.get("file")
     if upload and upload.filename:
         try:

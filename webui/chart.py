@@ -9,7 +9,7 @@ rows, as a table, are the chart's text alternative.
 
 from __future__ import annotations
 
-from indexer.search import SearchRequest
+from indexer.search.run import SearchRequest
 from webui.links import search_url
 
 BAR, GAP, PLOT, TOP, BOTTOM = 26, 6, 90, 16, 30  # pixels in the viewBox: bar, gap, bars' height, margins

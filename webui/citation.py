@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 
-from indexer.dates import today_in_vietnam
+from indexer.extract.dates import today_in_vietnam
 
 
 def _vn(day: datetime.date) -> str:

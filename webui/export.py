@@ -1,7 +1,7 @@
 """Every hit of a search as a download: GET /export.csv and GET /export.json.
 
 The parameters are those of /api/search, checked alike (`page` and `per_page` are
-validated, but every page is exported).  Rows come from `indexer.search.iter_matches` with
+validated, but every page is exported).  Rows come from `indexer.search.run.iter_matches` with
 `copies=True`: every matching document, syndicated copies included (a search's `total` counts
 stories), each hit followed by its copies, all sharing its `story` so a spreadsheet can group
 them.  They are streamed as they are read, so an export of the whole index never sits in
@@ -26,9 +26,9 @@ from itertools import chain
 
 from flask import Blueprint, Response, jsonify, request, stream_with_context
 
-from indexer.dates import today_in_vietnam
 from indexer.errors import BadRequest
-from indexer.search import Hit, iter_stored
+from indexer.extract.dates import today_in_vietnam
+from indexer.search.run import Hit, iter_stored
 from indexer.text import fold
 from webui.index import get_snapshot, known_values
 from webui.params import search_request

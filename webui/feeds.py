@@ -18,8 +18,8 @@ from datetime import UTC, datetime
 from flask import Blueprint, Response, current_app, request, url_for
 
 from indexer.errors import BadRequest
-from indexer.place_labels import place_values
-from indexer.search import search
+from indexer.facets.place_labels import place_values
+from indexer.search.run import search
 from webui import links
 from webui.index import get_snapshot, known_values
 from webui.params import search_request, url_params

@@ -1,4 +1,4 @@
-"""Text as HTML with the query's words in <mark> (see indexer.snippets): a document's whole
+"""Text as HTML with the query's words in <mark> (see indexer.search.snippets): a document's whole
 text, and the titles of a page of hits, marked as their snippets are."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping
 
 from markupsafe import Markup, escape
 
-from indexer.query import marks_for, parse
-from indexer.snippets import Marks, marked_text
+from indexer.search.query import marks_for, parse
+from indexer.search.snippets import Marks, marked_text
 
 
 def query_marks(q: str, reader) -> Marks:

@@ -11,11 +11,11 @@ import re
 
 from flask import url_for
 
-from indexer import localities
-from indexer.facet_fields import FACETS
-from indexer.place_labels import place_labels as place_labels_of
-from indexer.search import MAX_PAGE, SearchRequest
-from indexer.snapshot import UNKNOWN_YEAR
+from indexer.engines.whoosh_snapshot import UNKNOWN_YEAR
+from indexer.facets import localities
+from indexer.facets.facet_fields import FACETS
+from indexer.facets.place_labels import place_labels as place_labels_of
+from indexer.search.run import MAX_PAGE, SearchRequest
 from webui.params import url_params
 
 FACET_LABELS = {facet.name: facet.label for facet in FACETS}

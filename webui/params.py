@@ -19,8 +19,8 @@ from dataclasses import replace
 from werkzeug.datastructures import MultiDict
 
 from indexer.errors import BadRequest
-from indexer.search import MAX_QUERY_CHARS, SORTS, SearchRequest
-from indexer.store import FACETS
+from indexer.index.store import FACETS
+from indexer.search.run import MAX_QUERY_CHARS, SORTS, SearchRequest
 
 DEFAULT_PER_PAGE = 10
 MAX_FACET_VALUES = 30  # values of one facet a request keeps: more than anyone ticks

@@ -14,9 +14,9 @@ from flask import Blueprint, abort, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
 from markupsafe import Markup
 
-from indexer.documents_view import date_source, load_document, story_copies
 from indexer.errors import BadRequest, DocumentNotFound
-from indexer.search import MAX_QUERY_CHARS, SearchRequest, search
+from indexer.search.documents_view import date_source, load_document, story_copies
+from indexer.search.run import MAX_QUERY_CHARS, SearchRequest, search
 from webui import chart, links
 from webui.citation import citation
 from webui.highlight import highlight_text, highlight_titles

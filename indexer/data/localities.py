@@ -1,6 +1,6 @@
 """Foreign provinces and cities behind the `locality` facet: one canonical value, its variants.
 
-Plain data read by indexer/localities.py, for the partner countries of provincial diplomacy:
+Plain data read by indexer/facets/localities.py, for the partner countries of provincial diplomacy:
 Korea (its 17 first-level units and a few cities and counties), Japan (the 47 prefectures and a
 few cities), China (its 31 provincial units and a few border cities) and Laos (its 18 units).
 

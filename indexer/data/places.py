@@ -1,6 +1,6 @@
 """Place names behind the `country` and `province` facets: values, the press's variants, traps.
 
-Plain data read by indexer/facets.py.  Every surface form is written with the capitals the
+Plain data read by indexer/facets/geography.py.  Every surface form is written with the capitals the
 press gives it and starts with one: a capitalised syllable must be capitalised in the text too
 ("Hòa Bình" is the province, "hòa bình" is peace), a lower-case one may be either ("Cộng hòa Séc").
 In a form, a space and a hyphen both match a space or a hyphen ("Bà Rịa-Vũng Tàu",

@@ -1,6 +1,6 @@
 """Publishers behind the `source` facet: one readable name, the hosts and spellings that mean it.
 
-Plain data read by indexer/publishers.py.  Pages name their site in many ways ("TUOI TRE
+Plain data read by indexer/extract/publishers.py.  Pages name their site in many ways ("TUOI TRE
 ONLINE", "Báo điện tử Dân Trí", a bare "baodautu", or only a host); a facet needs one value
 per outlet.  Names are compared through `publishers.key` (case, marks, spaces and
 punctuation do not matter).  Hosts match with or without "www." and any subdomain.  An

@@ -4,7 +4,7 @@ Written by hand for thongcao (function words and the vocabulary of provincial pr
 releases), lower case, NFC, tone on the second vowel of open oa/oe/uy syllables as
 `indexer.text.normalize_tones` writes them.  In real Vietnamese prose roughly half the
 syllables are in this list; in TCVN3 or VNI bytes read as Latin-1 ("Hµ Néi", "Haø Noäi")
-almost none are, which is what indexer/legacy.py measures.
+almost none are, which is what indexer/crawl/legacy.py measures.
 """
 
 COMMON_SYLLABLES = frozenset(

@@ -15,7 +15,7 @@ say, for one point-in-time snapshot:
   documents   stored fields by number, a number by id, the numbers of a story
 
 and, for writing: analysed documents put, documents deleted by id, all of it committed at
-once or not at all, in generations a reader never sees half-written (indexer/store.py).
+once or not at all, in generations a reader never sees half-written (indexer/index/store.py).
 
 docs/engines.md says what each engine (Whoosh today, tantivy and OpenSearch on paper)
 does behind it.
@@ -41,7 +41,7 @@ class Vocabulary(Protocol):
 
 
 class Evaluator(Protocol):
-    """Plans (indexer.query) answered over a snapshot's document numbers."""
+    """Plans (indexer.search.query) answered over a snapshot's document numbers."""
 
     def run(self, plan: object) -> tuple[np.ndarray, np.ndarray]:
         """Matching documents (bool, one per number) and their scores (float32)."""

@@ -12,9 +12,9 @@ import os
 import threading
 from pathlib import Path
 
+from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.errors import ThongcaoError
-from indexer.snapshot import Snapshots
-from indexer.store import IndexStore
+from indexer.index.store import IndexStore
 
 ENGINES = ("whoosh", "tantivy")
 DEFAULT = "whoosh"

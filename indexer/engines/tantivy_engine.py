@@ -1,13 +1,13 @@
 """The tantivy engine behind the seam (indexer/engines/base.py), tested beside Whoosh's.
 
 Not selectable from the CLI yet: `TantivyStore` is an `IndexStore` (same folder layout,
-generations, writer lock and swap; `indexer.pipeline.index_paths` writes through it), and
-`TantivySnapshots(store).current()` hands out a `TantivySnapshot` that `indexer.search`
+generations, writer lock and swap; `indexer.index.pipeline.index_paths` writes through it), and
+`TantivySnapshots(store).current()` hands out a `TantivySnapshot` that `indexer.search.run`
 reads like the Whoosh one.
 
 - **Tokens are thongcao's.**  Every analysed field is given to tantivy pre-tokenized
   (`PreTokenizedString`), with the positions thongcao's analysis gives, so the gap left at
-  a sentence break (indexer.analysis.numbered) stops phrases as it does in Whoosh; pyvi's
+  a sentence break (indexer.analysis.analyzers.numbered) stops phrases as it does in Whoosh; pyvi's
   words keep their `_`, folding stays `indexer.text.fold`.  The schema names the built-in
   `whitespace` tokenizer for these fields, which no query ever runs.
 - **Mixed sequences.**  A phrase typed partly with diacritics ("Ha Nội") needs one syllable
@@ -36,15 +36,15 @@ import numpy as np
 import tantivy
 from tantivy import Document, Occur, PreTokenizedString, Query, Token
 
-from indexer.analysis import folded, joined_words, positioned
+from indexer.analysis.analyzers import folded, joined_words, positioned
+from indexer.engines.whoosh_snapshot import UNKNOWN_YEAR, FacetPostings
 from indexer.errors import IndexMissing
-from indexer.facet_fields import FACETS as FACET_FIELDS
-from indexer.facet_fields import SEPARATOR
-from indexer.proximity import starts_in_text, within_window
-from indexer.query import All, Exclude, Near, Plan, Sequence
-from indexer.snapshot import UNKNOWN_YEAR, FacetPostings
-from indexer.store import _SCHEMA as WHOOSH_SCHEMA
-from indexer.store import Analysed, IndexStore
+from indexer.facets.facet_fields import FACETS as FACET_FIELDS
+from indexer.facets.facet_fields import SEPARATOR
+from indexer.index.store import _SCHEMA as WHOOSH_SCHEMA
+from indexer.index.store import Analysed, IndexStore
+from indexer.search.proximity import starts_in_text, within_window
+from indexer.search.query import All, Exclude, Near, Plan, Sequence
 from indexer.text import fold
 
 TOKENIZER = "whitespace"  # never run: every analysed field is pre-tokenized
@@ -55,7 +55,7 @@ STORED_TEXT = ("key", "origin", "file", "url", "published", "year_source", "inde
 TITLE_BOOST = 3.0  # as Whoosh's title fields' field_boost
 HEAP = 256_000_000  # the writer's memory, split between its threads
 THREADS = 2  # the machine's cores
-NEAR_PARTS = 3  # as indexer.engine: words a query needs before "all but one" means anything
+NEAR_PARTS = 3  # as indexer.engines.whoosh_engine: words a query needs before "all but one" means anything
 CACHED_PAIRS = 100_000
 
 
@@ -416,9 +416,9 @@ class TantivySnapshots:
 
 
 class TantivyEngine:
-    """Plans (indexer.query) answered as tantivy queries over one snapshot (base.Evaluator).
+    """Plans (indexer.search.query) answered as tantivy queries over one snapshot (base.Evaluator).
 
-    The matches are indexer.engine's: a Sequence matches where its syllables stand side by
+    The matches are indexer.engines.whoosh_engine's: a Sequence matches where its syllables stand side by
     side in one of its fields (typed ones as typed, bare ones in any reading); it scores
     as its folded form, plus its exact form and pyvi's joined word ×weight where those are
     found too; a run's words side by side score more and filter nothing.
@@ -435,7 +435,7 @@ class TantivyEngine:
 
     def _near(self, plan: Near):
         """Words near each other: tantivy finds the documents holding every part, and their
-        stored text says which have them close (indexer.proximity, the same test the Whoosh
+        stored text says which have them close (indexer.search.proximity, the same test the Whoosh
         engine makes of its positions); those, by id, scored as the parts are."""
         every = Query.boolean_query([(Occur.Must, self.query(p)) for p in plan.parts])
         held, _ = self._dense(every)
@@ -509,7 +509,8 @@ class TantivyEngine:
         return Query.boolean_query(clauses)
 
     def _all_but(self, query):
-        """Every live document but the query's, scored 0 (as indexer.engine scores an exclusion)."""
+        """Every live document but the query's, scored 0 (as indexer.engines.whoosh_engine scores an
+        exclusion)."""
         return Query.boolean_query([(Occur.Must, _unscored(Query.all_query())), (Occur.MustNot, query)])
 
     def _sequence(self, plan: Sequence):

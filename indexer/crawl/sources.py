@@ -15,14 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer import legacy
-from indexer.decode import declared_html_charset, decode
+from indexer.crawl import legacy
+from indexer.crawl.decode import declared_html_charset, decode
+from indexer.crawl.files import MAX_DOCUMENT_BYTES, NotRegular, digest, not_regular, opened
+from indexer.crawl.identity import below, printable
+from indexer.crawl.warc import read_warc
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import DecodeError
-from indexer.files import MAX_DOCUMENT_BYTES, NotRegular, digest, not_regular, opened
-from indexer.identity import below, printable
 from indexer.text import nfc
-from indexer.warc import read_warc
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -289,7 +289,7 @@ DATE_FIELDS = ("published", "date", "datePublished", "pubDate", "time")  # as cr
 
 def _record_date(record: dict) -> str | None:
     """The record's publication date as its crawler wrote it, from the first date field present:
-    text (ISO, d/m/Y, an RSS date) or a number of Unix seconds, kept as text for indexer.dates.
+    text (ISO, d/m/Y, an RSS date) or a number of Unix seconds, kept as text for indexer.extract.dates.
 
     >>> _record_date({"date": "2020-10-01"}), _record_date({"time": 1772843400}), _record_date({"date": True})
     ('2020-10-01', '1772843400', None)

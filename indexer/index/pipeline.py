@@ -11,15 +11,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from indexer import sources
+from indexer.analysis.segcache import SegmentCache
+from indexer.crawl import sources
+from indexer.crawl.identity import below
+from indexer.crawl.sources import Read
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import PruneRefused
-from indexer.identity import below
-from indexer.segcache import SegmentCache
-from indexer.sources import Read
-from indexer.store import IndexStore
-from indexer.stories import StoryFinder
-from indexer.workers import Job, prepared
+from indexer.index.store import IndexStore
+from indexer.index.stories import StoryFinder
+from indexer.index.workers import Job, prepared
 
 # Bump when extraction or analysis changes, so the next run re-indexes every document.
 PIPELINE_VERSION = "3"  # 2: positions leave a gap at sentence breaks; 3: dates only on strong evidence
@@ -134,7 +134,7 @@ class _Indexed:
 class _Run:
     """Which documents of one run are new, changed, unchanged or gone, by key.
 
-    One key is one release (indexer.identity): a copy whose bytes were never indexed under
+    One key is one release (indexer.crawl.identity): a copy whose bytes were never indexed under
     its key replaces the one that was (of several in a crawl, the last in crawl order wins),
     and a copy indexed once before never comes back, so a crawl holding two fetches of one
     page is "unchanged" on every later run, whichever order it reads them in.

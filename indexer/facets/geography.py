@@ -5,7 +5,7 @@ scan: one precompiled trie regex finds every place name and trap phrase ("Thái 
       context checks (the words just before and after) → mentions are counted, title apart.
 about: a value counts if the title or the lead names it (not as an example in a list), or the
       body names it three times, or twice and not in passing beside a far more frequent one
-      (see `about`).  The body is the article alone: indexer.apparatus cuts bylines, credits,
+      (see `about`).  The body is the article alone: indexer.extract.apparatus cuts bylines, credits,
       captions and related headlines before this module reads it.
 
 The tables (CLDR country names, the 63 provinces, the press's variants, the trap lists) are

@@ -12,8 +12,9 @@ Planning turns each run of plain words into Vietnamese words (pyvi for accented
 text; the index's own folded vocabulary for bare text), and each word into a Sequence
 of syllables that must stand side by side.  A syllable typed with diacritics means that
 syllable ("bão" is not "báo" or "bảo"); one typed bare means any reading of it, the
-reading the corpus uses most ranked first.  indexer/engine.py evaluates plans; `compile_query` gives the same
-plan as a Whoosh query, for the benchmark's baseline and the engine's tests.
+reading the corpus uses most ranked first.  indexer/engines/whoosh_engine.py evaluates plans;
+`compile_query` gives the same plan as a Whoosh query, for the benchmark's baseline and the engine's
+tests.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from functools import lru_cache
 
 from whoosh import query as wq
 
-from indexer.analysis import segment, syllables, words
-from indexer.readings import best_reading, readings_in_context
-from indexer.snippets import Marks
+from indexer.analysis.analyzers import segment, syllables, words
+from indexer.analysis.readings import best_reading, readings_in_context
+from indexer.search.snippets import Marks
 from indexer.text import fold, has_diacritics, nfc, normalize
 
 FIELDS = ("title", "text")
@@ -259,7 +260,7 @@ class Sequence:
     `required` holds, for each syllable typed with diacritics, the one form it must have
     (None for a bare syllable, which matches any reading: `folded`).  `exact` (as typed, or
     the reading the corpus uses for a bare word) ranks higher by `weight`.  The search
-    engine (indexer/engine.py) and Whoosh (`compile_query`) read the same plan.
+    engine (indexer/engines/whoosh_engine.py) and Whoosh (`compile_query`) read the same plan.
     """
 
     folded: tuple[str, ...]

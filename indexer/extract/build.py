@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import datetime
 
-from indexer import facets
-from indexer.apparatus import article_only
-from indexer.dates import find_date, parse_meta_date, today_in_vietnam
 from indexer.documents import Document, Extracted, Rejected, SourceItem
-from indexer.localities import localities
-from indexer.merger import provinces_2025
-from indexer.plaintext import extract_text
-from indexer.publishers import publisher
-from indexer.stories import signature
+from indexer.extract.apparatus import article_only
+from indexer.extract.dates import find_date, parse_meta_date, today_in_vietnam
+from indexer.extract.plaintext import extract_text
+from indexer.extract.publishers import publisher
+from indexer.extract.webpage import extract_html
+from indexer.facets import geography
+from indexer.facets.localities import localities
+from indexer.facets.merger import provinces_2025
+from indexer.index.stories import signature
 from indexer.text import nfc
-from indexer.webpage import extract_html
 
 MIN_TEXT_CHARS = 20
 
@@ -45,7 +45,7 @@ def build_document(item: SourceItem, digest: str, today: datetime.date | None = 
     when = find_date(text, meta_dates, latest_date(item, today))
     url = _clean(item.url) or _clean(found.url)
     own = article_only(text)  # places in bylines, credits and captions don't decide the facets
-    countries, provinces = facets.countries(title, own), facets.provinces(title, own)
+    countries, provinces = geography.countries(title, own), geography.provinces(title, own)
     return Document(
         id=item.id,
         key=item.key,

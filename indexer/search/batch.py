@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, replace
 
 from indexer.engines.base import Snapshot
 from indexer.errors import BadRequest
-from indexer.search import SearchRequest, tally
+from indexer.search.run import SearchRequest, tally
 
 MAX_TERMS = 1000
 

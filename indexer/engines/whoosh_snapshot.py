@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.engine import Engine
-from indexer.store import FACETS, IndexStore
+from indexer.engines.whoosh_engine import Engine
+from indexer.index.store import FACETS, IndexStore
 
 UNKNOWN_YEAR = "unknown"  # the year facet's value for releases no date could be trusted for
 
@@ -69,7 +69,7 @@ class Snapshot:
     def _date_known_years(self) -> None:
         """A release whose year alone is known ("Tháng 3 năm 2023") dates as YYYY0000: it sorts
         after that year's dated releases and before the undated (0), and a range of whole
-        years holds it (indexer.timeline)."""
+        years holds it (indexer.search.timeline)."""
         year = self.facets["year"]
         for code, value in enumerate(year.values):
             if value.isdigit():

@@ -1,7 +1,7 @@
 """Writer locks that forked workers must not keep, so a killed run frees its index at once.
 
 flock() locks belong to an open file, and a fork shares its parent's open files.  The
-process pool of `indexer.workers` is forked while the run holds `writer.lock` and Whoosh's
+process pool of `indexer.index.workers` is forked while the run holds `writer.lock` and Whoosh's
 `MAIN_WRITELOCK`, so after a `kill -9` of the run its workers kept both until each had
 finished its batch (measured: up to 1.1 s; a long document holds them longer), and the
 next `thongcao index` was told the index was locked.  Right after a fork, the child now

@@ -25,8 +25,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from indexer.proximity import within_window
-from indexer.query import All, Exclude, Near, Plan, Sequence
+from indexer.search.proximity import within_window
+from indexer.search.query import All, Exclude, Near, Plan, Sequence
 
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, which the ranking was tuned with
 CACHED_BYTES = 96 * 2**20  # posting lists kept per snapshot, with their raw or decoded positions
@@ -80,7 +80,7 @@ class Postings:
 
 def _close_together(starts: list[np.ndarray], within: int) -> list[int]:
     """The documents in which one start of every list lies within `within` of the others
-    (indexer.proximity), from keys (document << 32) | position.
+    (indexer.search.proximity), from keys (document << 32) | position.
 
     >>> _close_together([np.array([1 << 32 | 3, 2 << 32 | 1]), np.array([1 << 32 | 9, 2 << 32 | 40])], 6)
     [1]

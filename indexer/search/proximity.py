@@ -2,12 +2,12 @@
 
 Pure, so that every engine asks the same question: the Whoosh engine of the positions it
 decodes from its postings, the tantivy engine of the stored text it re-reads for the few
-documents holding every part (indexer.analysis numbers syllables as both indexes do).
+documents holding every part (indexer.analysis.analyzers numbers syllables as both indexes do).
 """
 
 from __future__ import annotations
 
-from indexer.analysis import folded, positioned
+from indexer.analysis.analyzers import folded, positioned
 
 
 def within_window(starts: list[list[int]], within: int) -> bool:

@@ -5,7 +5,7 @@ Layout of an index folder::
     DIR/current -> gen-0003     a symlink, replaced atomically by --rebuild
     DIR/gen-0003/               a Whoosh index
     DIR/writer.lock             held by the one `thongcao index` allowed at a time
-    DIR/segments.sqlite         segmented paragraphs, shared by generations (indexer.segcache)
+    DIR/segments.sqlite         segmented paragraphs, shared by generations (indexer.analysis.segcache)
 
 Readers resolve ``current`` on every refresh, so a rebuild is swapped in under a
 running server without a restart, and a killed run leaves the last commit intact.
@@ -28,7 +28,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
-from indexer.analysis import (
+from indexer.analysis.analyzers import (
     Tokenizer,
     folded,
     folded_syllable_analyzer,
@@ -39,14 +39,14 @@ from indexer.analysis import (
     syllable_analyzer,
     word_analyzer,
 )
+from indexer.analysis.segcache import FILENAME as SEGMENTS
 from indexer.documents import Document
+from indexer.engines.whoosh_threads import SharedStorage
 from indexer.errors import IndexLocked, IndexMissing
-from indexer.facet_fields import FACETS as FACET_FIELDS
-from indexer.facet_fields import NAMES as FACETS
-from indexer.facet_fields import SEPARATOR
-from indexer.forklocks import not_inherited
-from indexer.segcache import FILENAME as SEGMENTS
-from indexer.whoosh_threads import SharedStorage
+from indexer.facets.facet_fields import FACETS as FACET_FIELDS
+from indexer.facets.facet_fields import NAMES as FACETS
+from indexer.facets.facet_fields import SEPARATOR
+from indexer.index.forklocks import not_inherited
 
 __all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema", "texts"]
 
@@ -81,7 +81,7 @@ def schema() -> Schema:
     syllables, folded = syllable_analyzer(), folded_syllable_analyzer()
     words, folded_words = word_analyzer(), folded_word_analyzer()
     return Schema(
-        id=ID(stored=True, unique=True),  # indexer.identity: the hash of `key`
+        id=ID(stored=True, unique=True),  # indexer.crawl.identity: the hash of `key`
         key=STORED(),  # the URL, or the absolute path (and record) of a document without one
         origin=STORED(),  # where the copy indexed was read: `file`, and the record within it
         file=STORED(),  # the crawl file, absolute: a prune looks only below the paths it read
@@ -100,7 +100,7 @@ def schema() -> Schema:
         indexed=STORED(),  # when this copy was indexed (UTC, ISO 8601): an undated release's only time
         date=NUMERIC(int, bits=32, sortable=True),
         story=ID(stored=True, sortable=True),  # the id of the first copy of a syndicated story
-        minhash=STORED(),  # its text's MinHash, so later runs can find its copies (indexer.stories)
+        minhash=STORED(),  # its text's MinHash, so later runs can find its copies (indexer.index.stories)
         **{facet.name: facet.field_type() for facet in FACET_FIELDS},
     )
 
@@ -226,7 +226,7 @@ class IndexStore:
     def open(self, generation: Path | None = None, shared: bool = False):
         """The current Whoosh index (or the `generation` folder given), for reading or
         incremental writing; `shared`: read-only, its searchers safe to share between threads
-        (indexer/whoosh_threads.py)."""
+        (indexer/engines/whoosh_threads.py)."""
         if not self.exists():
             raise IndexMissing(f"no index at {self.path}: run `thongcao index` first")
         folder = str(generation or self.current.resolve())
@@ -295,7 +295,7 @@ class IndexStore:
         folder.mkdir(parents=True)
         return folder
 
-    # What indexer.pipeline asks of the index it writes (another engine's store overrides them).
+    # What indexer.index.pipeline asks of the index it writes (another engine's store overrides them).
 
     def writer(self, ix) -> Writer:
         return Writer(ix)

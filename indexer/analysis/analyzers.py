@@ -25,14 +25,14 @@ from itertools import islice
 from whoosh.analysis import Filter, RegexTokenizer, Token
 from whoosh.analysis import Tokenizer as WhooshTokenizer
 
-from indexer.segmenter import tokenize
+from indexer.analysis.segmenter import tokenize
 from indexer.text import fold, normalize, normalize_tones
 
 SYLLABLE = r"[^\W_]+"
 JOINED_WORD = r"[^\W_]+(?:_[^\W_]+)+"
 _PARAGRAPHS = re.compile(r"\n\s*\n|(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])")
 
-# Pieces → their segmentations, in order: `tokenize` on each, or a cache of it (indexer.segcache).
+# Pieces → their segmentations, in order: `tokenize` on each, or a cache of it (indexer.analysis.segcache).
 Tokenizer = Callable[[list[str]], list[str]]
 
 
@@ -141,7 +141,7 @@ def folded_word_analyzer():
 def segment(text: str, tokenizer: Tokenizer | None = None) -> str:
     """Join the syllables of each word with "_" as pyvi does, paragraph by paragraph.
 
-    `indexer.segmenter` gives pyvi's exact tokens several times faster; texts are cut at
+    `indexer.analysis.segmenter` gives pyvi's exact tokens several times faster; texts are cut at
     paragraphs and sentence ends, so a long article is many short CRF sequences.
 
     >>> segment("Hợp tác với Hàn Quốc.")

@@ -9,7 +9,7 @@ document page marks the whole text (up to 4 MiB: still one scan), and a hit's ti
 way, so the words marked are the same everywhere.
 
 A snippet's passages start where a sentence does, never at page chrome left in the text (a
-bare "15:13", a menu; see indexer/sentences.py), and stop at a sentence's end when one is
+bare "15:13", a menu; see indexer/analysis/sentences.py), and stop at a sentence's end when one is
 near: a person reads the sentence that matched, not a cut through it.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from indexer.sentences import past_chrome, sentence_ends, sentence_starts
+from indexer.analysis.sentences import past_chrome, sentence_ends, sentence_starts
 from indexer.text import fold, normalize
 
 FRAGMENTS = 3  # passages in a snippet, at most

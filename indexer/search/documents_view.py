@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from indexer.engines.base import Snapshot
 from indexer.errors import DocumentNotFound
-from indexer.related import related
-from indexer.search import document_fields
+from indexer.search.related import related
+from indexer.search.run import document_fields
 
 
 def _number(snap: Snapshot, doc_id: str) -> int:
@@ -17,7 +17,7 @@ def _number(snap: Snapshot, doc_id: str) -> int:
 
 def load_document(snap: Snapshot, doc_id: str) -> dict[str, object]:
     """The public fields of a document plus its body text and up to 10 related releases
-    (indexer.related); DocumentNotFound otherwise."""
+    (indexer.search.related); DocumentNotFound otherwise."""
     docnum = _number(snap, doc_id)
     stored = snap.stored(docnum)
     near = [{**document_fields(snap.stored(n)), "copies": snap.copies(n)} for n in related(snap, docnum)]

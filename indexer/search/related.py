@@ -16,10 +16,10 @@ from collections import Counter
 
 import numpy as np
 
-from indexer import grouping
 from indexer.engines.base import Snapshot
-from indexer.facet_fields import PLACES
-from indexer.query import any_of, query_words
+from indexer.facets.facet_fields import PLACES
+from indexer.search import grouping
+from indexer.search.query import any_of, query_words
 from indexer.text import fold
 
 MAX_RELATED = 10

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from itertools import islice
 
+from indexer.analysis.segcache import SegmentCache
 from indexer.documents import Rejected, SourceItem
-from indexer.extract import build_document
-from indexer.segcache import SegmentCache
-from indexer.store import fields
+from indexer.extract.build import build_document
+from indexer.index.store import fields
 
 BATCH = 64
 

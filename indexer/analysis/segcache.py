@@ -6,7 +6,7 @@ bytes changed only around the article.  This cache maps each piece `analysis.seg
 hands the tokenizer (a paragraph or sentence, after tone normalisation) to what the
 tokenizer returned for it.
 
-- **Where**: ``DIR/segments.sqlite``, beside the generations (`indexer.store`), so a
+- **Where**: ``DIR/segments.sqlite``, beside the generations (`indexer.index.store`), so a
   ``--rebuild``, which writes a new generation, finds it warm.
 - **Key**: blake2b (16 bytes) of the exact piece, keyed with `fingerprint()`: the
   segmenter's source, its bundled model files and Python's Unicode tables (pyvi's
@@ -44,8 +44,8 @@ from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
 
-from indexer import segmenter
-from indexer.segmenter import tokenize
+from indexer.analysis import segmenter
+from indexer.analysis.segmenter import tokenize
 
 FILENAME = "segments.sqlite"
 MAX_ROWS = 1_000_000  # 245 bytes a row measured: ~235 MiB, the pieces of ~40,000 news articles

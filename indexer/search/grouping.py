@@ -1,7 +1,7 @@
 """Syndicated copies counted once: totals, facet counts and result lists by story, not by document.
 
 Each document carries a story ordinal (the snapshot's `stories` array; copies of one text
-share it, see indexer/stories.py).  A search shows one hit per story, so every number it
+share it, see indexer/index/stories.py).  A search shows one hit per story, so every number it
 gives counts stories: `distinct` for totals, `counts` for facet values (a story counts once
 for a value if any of its matching copies has it), `first_per_story` for result lists (the
 first copy in the requested order stands for its story).  Exports list every copy instead,

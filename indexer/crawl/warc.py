@@ -10,11 +10,11 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from indexer.decode import declared_html_charset, decode, header_charset
+from indexer.crawl.decode import declared_html_charset, decode, header_charset
+from indexer.crawl.files import MAX_DOCUMENT_BYTES, digest, opened
+from indexer.crawl.identity import printable
 from indexer.documents import Rejected, SourceItem
 from indexer.errors import DecodeError
-from indexer.files import MAX_DOCUMENT_BYTES, digest, opened
-from indexer.identity import printable
 
 
 def read_warc(file: Path, origin: str, shown: str | None = None) -> Iterator[SourceItem | Rejected]:
@@ -22,7 +22,7 @@ def read_warc(file: Path, origin: str, shown: str | None = None) -> Iterator[Sou
 
     Records that are not HTML responses (requests, metadata, images) are skipped
     silently: a crawl is full of them and they are not documents.  `origin` is the file's
-    absolute path (indexer.identity), `shown` how the user named it.
+    absolute path (indexer.crawl.identity), `shown` how the user named it.
     """
     shown = shown or printable(file)
     number = 0

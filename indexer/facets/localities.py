@@ -15,7 +15,7 @@ checks: a value that is also a Vietnamese place or a common name needs a unit wo
 context: a capital counts as the city only where the text places something in it ("tại Bắc
       Kinh"), not where it stands for its government ("Bắc Kinh tuyên bố"); a dish or a breed
       ("dăm bông Hồ Nam") and a given name ("Kyoto Ohata", "Gangwon FC") are not places.
-about: the same rule as countries and provinces (`facets.about`); then each value's parent
+about: the same rule as countries and provinces (`geography.about`); then each value's parent
       province is added ("Imsil" brings "Jeollabuk-do").
 
 The table is data in indexer/data/localities.py.
@@ -36,7 +36,7 @@ from indexer.data.localities import (
     NOT_AFTER,
     UNIT_WORDS,
 )
-from indexer.facets import about, evidence
+from indexer.facets.geography import about, evidence
 from indexer.text import fold, nfc, normalize
 
 FUZZY_MIN, FUZZY_TWO = 10, 13  # key lengths from which one, and two, edits are forgiven

@@ -1,6 +1,6 @@
 """Dates in a search: the `from`/`to` range, and the timeline of matching releases.
 
-A snapshot keeps each document's date as one number, YYYYMMDD (indexer.snapshot): YYYYMM00 when
+A snapshot keeps each document's date as one number, YYYYMMDD (indexer.engines.whoosh_snapshot): YYYYMM00 when
 only the month is known, YYYY0000 when only the year is, 0 when nothing could be trusted.  A
 document is inside a range when everything it might be is: "Tháng 3 năm 2023" is inside 2023 and
 inside 2023-03, not inside 2023-03-10..2023-03-20.  An undated release is never inside a range.
@@ -16,8 +16,8 @@ import re
 
 import numpy as np
 
-from indexer import grouping
 from indexer.errors import BadRequest
+from indexer.search import grouping
 
 MAX_MONTHS = 36  # a longer span is drawn per year
 _BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

@@ -3,7 +3,7 @@
 A search is: parse the query, find every matching document as a boolean array, AND
 in the facet filters, count each facet with the *other* facets' filters (disjunctive
 counts), then rank or sort just the requested page and write its snippets.  Syndicated
-copies of one story give one hit and are counted once (indexer/grouping.py); `iter_matches`
+copies of one story give one hit and are counted once (indexer/search/grouping.py); `iter_matches`
 walks every hit of a search, without snippets, or with `copies=True` every matching document,
 for exports.
 """
@@ -15,13 +15,13 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
-from indexer import grouping, timeline
 from indexer.engines.base import Snapshot
 from indexer.errors import BadRequest
-from indexer.facet_fields import FACETS as FACET_FIELDS
-from indexer.facet_fields import NAMES as FACETS
-from indexer.query import expansions, marks_for, parse, plan, suggestion, typed_marks
-from indexer.snippets import lead, snippet
+from indexer.facets.facet_fields import FACETS as FACET_FIELDS
+from indexer.facets.facet_fields import NAMES as FACETS
+from indexer.search import grouping, timeline
+from indexer.search.query import expansions, marks_for, parse, plan, suggestion, typed_marks
+from indexer.search.snippets import lead, snippet
 from indexer.text import fold
 
 SORTS = ("relevance", "newest", "oldest")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from indexer import localities, merger
-from indexer.facet_fields import PLACES
+from indexer.facets import localities, merger
+from indexer.facets.facet_fields import PLACES
 
 _SHOWN: dict[str, Callable[[Mapping[str, list[str]]], list[str]]] = {
     "country": lambda hit: list(hit["countries"]),

@@ -49,7 +49,7 @@ _PICKLED_CLASSES = {
 }
 
 
-BUNDLED_MODELS = os.path.join(os.path.dirname(__file__), "data", "pyvi")
+BUNDLED_MODELS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "pyvi")
 
 
 def pyvi_models() -> str:

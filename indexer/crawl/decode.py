@@ -11,7 +11,7 @@ import codecs
 import re
 import unicodedata
 
-from indexer import legacy
+from indexer.crawl import legacy
 from indexer.errors import DecodeError
 from indexer.text import nfc
 
@@ -92,7 +92,7 @@ def decode(data: bytes, declared: str | None = None, *, repair: bool = True) -> 
     A declared single-byte charset loses to bytes that are valid multi-byte UTF-8:
     random legacy text is almost never valid UTF-8, but mislabelled UTF-8 is common.
     TCVN3 and VNI (bytes or their Latin-1 surface) become Unicode, UTF-8 read as
-    Windows-1252 is read again, and what stays mojibake is a DecodeError (indexer.legacy);
+    Windows-1252 is read again, and what stays mojibake is a DecodeError (indexer.crawl.legacy);
     `repair=False` leaves that to the caller (a JSONL file judges each record alone).
 
     >>> decode(b"H\\xe0n Qu\\xf4\\xecc", "windows-1258")

@@ -1,0 +1,1 @@
+"""Extract: turn a crawled item into a Document (article text, headline, date, publisher, facets)."""

@@ -1,0 +1,1 @@
+"""Facets: what a release is about (countries, provinces, localities) and the facet registry."""

@@ -1,0 +1,1 @@
+"""Index: one indexing run, from crawl to committed generation: pipeline, workers, the store and its locks."""
