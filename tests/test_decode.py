@@ -54,3 +54,16 @@ def test_a_declared_windows_1258_is_not_overruled_by_a_font_guess():
 
     written = unicodedata.normalize("NFD", "bò").encode("cp1258")  # b, o, a combining grave
     assert decode(written, "windows-1258") == "bò"  # read as TCVN3 it was "bị"
+
+
+def test_tcvn3_bytes_that_read_as_other_latin_in_utf8_are_read_as_declared():
+    from indexer.crawl import legacy
+
+    assert decode(legacy.to_tcvn3("ầô"), "tcvn3") == "ầô"  # C7 AB: UTF-8 would read "ǫ"
+    assert decode("Ông Müller thăm Hàn Quốc".encode(), "tcvn3") == "Ông Müller thăm Hàn Quốc"
+
+
+def test_a_declared_font_encoding_comes_before_guessing_one():
+    from indexer.crawl import legacy
+
+    assert decode(legacy.to_vni("ủ"), "vni") == "ủ"  # guessed as TCVN3, "uû" was "uỷ"

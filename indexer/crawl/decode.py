@@ -68,14 +68,21 @@ _LEGACY_CHARSETS = {
 }
 
 
+# The letters Vietnamese adds to ASCII, precomposed (NFC), and the combining marks of NFD text.
+_VIETNAMESE = frozenset(
+    "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư"
+    + "".join(chr(c) for c in range(0x1EA0, 0x1EFA))
+    + "".join(chr(c) for c in range(0x0300, 0x0370))
+)
+
+
 def _latin(text: str) -> bool:
-    """Whether every letter is Latin, as Vietnamese in UTF-8 is: TCVN3 bytes that happen to be
-    valid UTF-8 read as Syriac or Cyrillic ("ĩà" is DC B5, UTF-8's "ܵ")."""
-    return not any(
-        ch >= "\u0250" and not ("\u0300" <= ch <= "\u036f" or "\u1e00" <= ch <= "\u1eff")
-        and (ch.isalpha() or unicodedata.category(ch).startswith("M"))
-        for ch in text
-    )
+    """Whether a UTF-8 reading looks like Vietnamese: most of its non-ASCII letters and marks
+    are Vietnamese ones (a foreign name may bring a "ü").  TCVN3 bytes that happen to
+    be valid UTF-8 read as other scripts or other Latin ("ĩà" is UTF-8's Syriac "ܵ", "ầô"
+    its "ǫ")."""
+    marked = [ch for ch in text if not ch.isascii() and (ch.isalpha() or unicodedata.category(ch)[0] == "M")]
+    return not marked or 2 * sum(ch in _VIETNAMESE for ch in marked) > len(marked)
 
 
 def _is_text(text: str) -> bool:
@@ -125,12 +132,12 @@ def _decode(data: bytes, declared: str | None) -> str:
         if data.startswith(bom):
             return _checked(data[len(bom) :], codec, "its byte-order mark")
     utf8 = _try(data, "utf-8")
+    legacy_font = _LEGACY_CHARSETS.get((declared or "").strip().lower())
+    if legacy_font and (utf8 is None or data.isascii() or not _latin(utf8)):  # as declared, not guessed
+        return nfc(legacy_font(data.decode("latin-1")))
     converted = legacy.from_legacy_bytes(data) if utf8 is None else None
     if converted is not None and _is_text(converted):
         return nfc(converted)
-    legacy_font = _LEGACY_CHARSETS.get((declared or "").strip().lower())
-    if legacy_font and (utf8 is None or data.isascii() or not _latin(utf8)):
-        return nfc(legacy_font(data.decode("latin-1")))
     if declared and _known(declared) and not (utf8 is not None and not data.isascii()):
         try:
             return _checked(data, declared, f"its declared charset {declared}")
