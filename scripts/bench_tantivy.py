@@ -16,8 +16,6 @@ but that both engines find the same number of results for every query.
 from __future__ import annotations
 
 import argparse
-import json
-import lzma
 import statistics
 import sys
 import tempfile
@@ -31,6 +29,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 import querymix  # noqa: E402
+from bench import write_crawl  # noqa: E402
 
 from indexer.engines.tantivy_engine import TantivySnapshots, TantivyStore  # noqa: E402
 from indexer.engines.whoosh_snapshot import Snapshots  # noqa: E402
@@ -44,16 +43,8 @@ ENGINES = {"whoosh": (IndexStore, Snapshots), "tantivy": (TantivyStore, TantivyS
 
 
 def news_crawl(size: int, folder: Path) -> Path:
-    crawl = folder / f"news-{size}.jsonl"
-    with lzma.open(NEWS, "rt", encoding="utf-8") as source, crawl.open("w", encoding="utf-8") as out:
-        for number, line in enumerate(source):
-            if number >= size:
-                break
-            record = json.loads(line)
-            keep = {k: record.get(k) for k in ("id", "title", "text", "url", "source")}
-            keep["published"] = record.get("date")
-            out.write(json.dumps(keep, ensure_ascii=False) + "\n")
-    return crawl
+    """The first `size` articles as a JSONL crawl, as scripts/bench writes it."""
+    return write_crawl(size, folder)[0]
 
 
 def clear_caches() -> None:
