@@ -23,6 +23,7 @@ does behind it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -101,3 +102,28 @@ class Writer(Protocol):
     def commit(self) -> None: ...
 
     def cancel(self) -> None: ...
+
+
+class Renewing:
+    """Hands out one snapshot to every caller, opening a new one once the index moved on:
+    each engine says what `_stale` means for it and how to `_open` a generation."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self._snapshot = None
+        self._lock = threading.Lock()
+
+    def current(self):
+        with self._lock:
+            # The folder resolved once, then opened: resolving again after opening could
+            # label an old generation's reader with a new name if a rebuild swapped between.
+            generation = self.store.generation()
+            if self._snapshot is None or self._stale(self._snapshot, generation):
+                self._snapshot = self._open(generation)
+            return self._snapshot
+
+    def _stale(self, snap, generation: Path | None) -> bool:
+        raise NotImplementedError
+
+    def _open(self, generation: Path | None):
+        raise NotImplementedError

@@ -37,6 +37,7 @@ import tantivy
 from tantivy import Document, Occur, PreTokenizedString, Query, Token
 
 from indexer.analysis.analyzers import folded, joined_words, positioned
+from indexer.engines.base import Renewing
 from indexer.engines.whoosh_snapshot import UNKNOWN_YEAR, FacetPostings
 from indexer.errors import IndexMissing
 from indexer.facets.facet_fields import FACETS as FACET_FIELDS
@@ -394,22 +395,16 @@ class TantivySnapshot:
         return sorted(found.tolist())
 
 
-class TantivySnapshots:
+class TantivySnapshots(Renewing):
     """Hands out the current TantivySnapshot, renewed after a commit or a swap."""
 
-    def __init__(self, store: TantivyStore) -> None:
-        self.store = store
-        self._snapshot: TantivySnapshot | None = None
-        self._lock = threading.Lock()
+    def _stale(self, snap: TantivySnapshot, generation: Path | None) -> bool:
+        stamp = self.store.opstamp(generation) if generation else None
+        return snap.generation != generation or snap.opstamp != stamp
 
-    def current(self) -> TantivySnapshot:
-        with self._lock:
-            snap = self._snapshot
-            generation = self.store.generation()
-            stamp = self.store.opstamp(generation) if generation else None
-            if snap is None or snap.generation != generation or snap.opstamp != stamp:
-                self._snapshot = TantivySnapshot(self.store.open(generation), generation, stamp)
-            return self._snapshot
+    def _open(self, generation: Path | None) -> TantivySnapshot:
+        stamp = self.store.opstamp(generation) if generation else None
+        return TantivySnapshot(self.store.open(generation), generation, stamp)
 
 
 # Plans

@@ -8,14 +8,14 @@ immutable: after a commit or a swap, `Snapshots.current()` hands out a new one.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from indexer.engines.base import Renewing
 from indexer.engines.whoosh_engine import Engine
-from indexer.index.store import FACETS, IndexStore
+from indexer.index.store import FACETS
 
 UNKNOWN_YEAR = "unknown"  # the year facet's value for releases no date could be trusted for
 
@@ -124,20 +124,11 @@ class Snapshot:
         return list(self.searcher.document_numbers(story=story))
 
 
-class Snapshots:
+class Snapshots(Renewing):
     """Hands out the current Snapshot, renewing it when the index changed on disk."""
 
-    def __init__(self, store: IndexStore) -> None:
-        self.store = store
-        self._snapshot: Snapshot | None = None
-        self._lock = threading.Lock()
+    def _stale(self, snap: Snapshot, generation: Path | None) -> bool:
+        return snap.generation != generation or not snap.searcher.up_to_date()
 
-    def current(self) -> Snapshot:
-        with self._lock:
-            snap = self._snapshot
-            generation = self.store.generation()
-            if snap is None or snap.generation != generation or not snap.searcher.up_to_date():
-                # The folder resolved once, then opened: resolving again after opening could
-                # label an old generation's reader with a new name if a rebuild swapped between.
-                self._snapshot = Snapshot(self.store.open(generation, shared=True).searcher(), generation)
-            return self._snapshot
+    def _open(self, generation: Path | None) -> Snapshot:
+        return Snapshot(self.store.open(generation, shared=True).searcher(), generation)
