@@ -60,6 +60,7 @@ def test_tcvn3_bytes_that_read_as_other_latin_in_utf8_are_read_as_declared():
     from indexer.crawl import legacy
 
     assert decode(legacy.to_tcvn3("ầô"), "tcvn3") == "ầô"  # C7 AB: UTF-8 would read "ǫ"
+    assert decode(legacy.to_tcvn3("ậô"), "tcvn3") == "ậô"  # CB AB: UTF-8 would read "˫"
     assert decode("Ông Müller thăm Hàn Quốc".encode(), "tcvn3") == "Ông Müller thăm Hàn Quốc"
 
 
@@ -67,3 +68,9 @@ def test_a_declared_font_encoding_comes_before_guessing_one():
     from indexer.crawl import legacy
 
     assert decode(legacy.to_vni("ủ"), "vni") == "ủ"  # guessed as TCVN3, "uû" was "uỷ"
+
+
+def test_a_declared_font_encoding_is_not_converted_twice():
+    from indexer.crawl import legacy
+
+    assert decode(legacy.to_tcvn3("bé"), "tcvn3") == "bé"  # "bé" again read as VNI was "bộ"

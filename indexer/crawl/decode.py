@@ -77,11 +77,11 @@ _VIETNAMESE = frozenset(
 
 
 def _latin(text: str) -> bool:
-    """Whether a UTF-8 reading looks like Vietnamese: most of its non-ASCII letters and marks
-    are Vietnamese ones (a foreign name may bring a "ü").  TCVN3 bytes that happen to
-    be valid UTF-8 read as other scripts or other Latin ("ĩà" is UTF-8's Syriac "ܵ", "ầô"
-    its "ǫ")."""
-    marked = [ch for ch in text if not ch.isascii() and (ch.isalpha() or unicodedata.category(ch)[0] == "M")]
+    """Whether a UTF-8 reading looks like Vietnamese: most of its non-ASCII characters but
+    punctuation, spaces and digits are Vietnamese letters and marks (a foreign name may bring
+    a "ü").  TCVN3 bytes that happen to be valid UTF-8 read as other scripts, other Latin or
+    modifier symbols ("ĩà" is UTF-8's Syriac "ܵ", "ầô" its "ǫ", "ậô" its "˫")."""
+    marked = [ch for ch in text if not ch.isascii() and unicodedata.category(ch)[0] not in "PZN"]
     return not marked or 2 * sum(ch in _VIETNAMESE for ch in marked) > len(marked)
 
 
@@ -110,10 +110,25 @@ def decode(data: bytes, declared: str | None = None, *, repair: bool = True) -> 
     ('Hàn Quốc', 'Hàn Quốc')
     """
     own = _declared_cp1258(data, declared)
-    if own is not None:  # Vietnamese's own code page, declared: no font guess overrules it
+    if own is None:
+        own = _declared_font(data, declared)
+    if own is not None:  # a Vietnamese charset or font, declared: no guess, no repair overrules it
         return nfc(own)
     text = _decode(data, declared)
     return nfc(legacy.repaired(text)) if repair else text
+
+
+def _declared_font(data: bytes, declared: str | None) -> str | None:
+    """The text, when TCVN3 or VNI is declared and the bytes are neither marked nor UTF-8
+    that reads as Vietnamese (mislabelled UTF-8 is common; TCVN3 bytes that pass for UTF-8
+    read as other scripts: see `_latin`)."""
+    font = _LEGACY_CHARSETS.get((declared or "").strip().lower())
+    if font is None or any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    utf8 = _try(data, "utf-8")
+    if utf8 is not None and not data.isascii() and _latin(utf8):
+        return None
+    return font(data.decode("latin-1"))
 
 
 def _declared_cp1258(data: bytes, declared: str | None) -> str | None:
@@ -132,9 +147,6 @@ def _decode(data: bytes, declared: str | None) -> str:
         if data.startswith(bom):
             return _checked(data[len(bom) :], codec, "its byte-order mark")
     utf8 = _try(data, "utf-8")
-    legacy_font = _LEGACY_CHARSETS.get((declared or "").strip().lower())
-    if legacy_font and (utf8 is None or data.isascii() or not _latin(utf8)):  # as declared, not guessed
-        return nfc(legacy_font(data.decode("latin-1")))
     converted = legacy.from_legacy_bytes(data) if utf8 is None else None
     if converted is not None and _is_text(converted):
         return nfc(converted)
