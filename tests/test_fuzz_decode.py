@@ -137,9 +137,9 @@ def test_any_text_as_html_is_extracted_without_raising(text):
     extract_html(text)
 
 
-ROUND_TRIPS = {  # how a text was written → the charset a crawl declares for it
-    "utf-8": ("utf-8", None),
-    "utf-16": ("utf-16", None),
+ROUND_TRIPS = {  # how a text was written → the charsets declared that define how to read it
+    "utf-8": ("utf-8",),  # undeclared, "bò" could as well be a TCVN3 font's surface: a guess
+    "utf-16": ("utf-16", None),  # its byte-order mark says how
     "cp1258": ("windows-1258",),
     "tcvn3": ("tcvn3", "tcvn"),
     "vni": ("vni",),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from indexer.crawl import legacy
 from indexer.errors import DecodeError
@@ -68,12 +67,15 @@ _LEGACY_CHARSETS = {
 }
 
 
-# The letters Vietnamese adds to ASCII, precomposed (NFC), and the combining marks of NFD text.
+# The letters Vietnamese adds to ASCII, precomposed (NFC), and the eight combining marks of NFD text.
 _VIETNAMESE = frozenset(
     "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư"
     + "".join(chr(c) for c in range(0x1EA0, 0x1EFA))
-    + "".join(chr(c) for c in range(0x0300, 0x0370))
+    + "\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323"  # tones, ˆ, ˘ and the horn, combining
 )
+
+
+_PLAIN = re.compile(r"[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\s]")  # Latin-1 and typographic signs, spaces
 
 
 def _latin(text: str) -> bool:
@@ -81,7 +83,7 @@ def _latin(text: str) -> bool:
     punctuation, spaces and digits are Vietnamese letters and marks (a foreign name may bring
     a "ü").  TCVN3 bytes that happen to be valid UTF-8 read as other scripts, other Latin or
     modifier symbols ("ĩà" is UTF-8's Syriac "ܵ", "ầô" its "ǫ", "ậô" its "˫")."""
-    marked = [ch for ch in text if not ch.isascii() and unicodedata.category(ch)[0] not in "PZN"]
+    marked = [ch for ch in text if not (ch.isascii() or _PLAIN.match(ch))]
     return not marked or 2 * sum(ch in _VIETNAMESE for ch in marked) > len(marked)
 
 
@@ -109,13 +111,31 @@ def decode(data: bytes, declared: str | None = None, *, repair: bool = True) -> 
     >>> decode("Hµn Quèc".encode("latin-1")), decode("Haøn Quoác".encode("latin-1"))
     ('Hàn Quốc', 'Hàn Quốc')
     """
-    own = _declared_cp1258(data, declared)
+    own = _marked(data)
+    if own is None:
+        own = _declared_cp1258(data, declared)
     if own is None:
         own = _declared_font(data, declared)
-    if own is not None:  # a Vietnamese charset or font, declared: no guess, no repair overrules it
+    if own is not None:  # a BOM, or a Vietnamese charset or font declared: no guess overrules it
         return nfc(own)
+    if _is_utf8_declared(data, declared):  # declared and valid: only UTF-8 read twice is repaired
+        return nfc(legacy.repair_mojibake(data.decode("utf-8"))) if repair else data.decode("utf-8")
     text = _decode(data, declared)
     return nfc(legacy.repaired(text)) if repair else text
+
+
+def _marked(data: bytes) -> str | None:
+    """The text a byte-order mark says exactly how to read, or None without one."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _checked(data[len(bom) :], codec, "its byte-order mark")
+    return None
+
+
+def _is_utf8_declared(data: bytes, declared: str | None) -> bool:
+    return bool(declared) and _known(declared) and codecs.lookup(declared).name == "utf-8" and (
+        _try(data, "utf-8") is not None
+    )
 
 
 def _declared_font(data: bytes, declared: str | None) -> str | None:
