@@ -164,3 +164,17 @@ def test_a_snapshot_is_labelled_with_the_generation_its_reader_opened(tmp_path):
     store.open = open_then_swap
     snap = Snapshots(store).current()
     assert snap.generation == Path(snap.searcher._ix.storage.folder)
+
+
+def test_an_index_written_before_the_layout_change_still_opens():
+    """Whoosh pickles the schema's classes by module: indexes written before 2026-11-29 name
+    indexer.store and indexer.analysis, and must open as they are (an archive is not rebuilt
+    for a move of files)."""
+    import pickle
+
+    from indexer.analysis.analyzers import FoldFilter, NormalizeFilter, SentenceTokenizer
+    from indexer.index.store import AnalysedText
+
+    assert pickle.loads(b"cindexer.store\nAnalysedText\n.") is AnalysedText
+    for old in (FoldFilter, NormalizeFilter, SentenceTokenizer):
+        assert pickle.loads(f"cindexer.analysis\n{old.__name__}\n.".encode()) is old

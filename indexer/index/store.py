@@ -16,6 +16,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -328,3 +329,9 @@ class IndexStore:
         for old in self.path.glob("gen-*"):
             if old.name not in keep:
                 self._remove(old)
+
+
+# Indexes written before the subpackage layout (2026-11-29) pickled their field type as
+# `indexer.store.AnalysedText`: reading such an index finds it here, so an archive built
+# then opens as it is, without a rebuild.
+sys.modules.setdefault("indexer.store", sys.modules[__name__])
