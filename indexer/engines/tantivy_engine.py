@@ -364,16 +364,7 @@ class TantivySnapshot:
             t for t, _ in self.searcher.terms_with_prefix(name, "") if t.strip() and t != UNKNOWN_YEAR
         )
         docs = [np.sort(self.search(Query.term_query(self.schema, name, value))[0]) for value in values]
-        if name == "year":
-            dated = np.zeros(self.size, dtype=bool)
-            for found in docs:
-                dated[found] = True
-            values.append(UNKNOWN_YEAR)
-            docs.append(np.flatnonzero(self.live & ~dated))
-        codes = [np.full(len(d), i, dtype=np.int64) for i, d in enumerate(docs)]
-        docs_all = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
-        codes_all = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
-        return FacetPostings(values, docs_all, codes_all, {v: i for i, v in enumerate(values)})
+        return FacetPostings.of(name, values, docs, self.live)
 
     def copies(self, docnum: int) -> int:
         return int(self.story_sizes[self.stories[docnum]]) - 1

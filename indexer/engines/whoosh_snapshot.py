@@ -40,6 +40,22 @@ class FacetPostings:
         found[self.docs[np.isin(self.codes, picked)]] = True
         return found
 
+    @classmethod
+    def of(cls, name: str, values: list[str], docs: list[np.ndarray], live: np.ndarray) -> FacetPostings:
+        """A facet's postings from each value's documents, live ones only, whatever engine
+        read them; the year facet gains UNKNOWN_YEAR for the live documents no year holds."""
+        if name == "year":
+            dated = np.zeros(live.size, dtype=bool)
+            for found in docs:
+                dated[found] = True
+            values = [*values, UNKNOWN_YEAR]
+            docs = [*docs, np.flatnonzero(live & ~dated)]
+        codes = [np.full(len(d), i, dtype=np.int64) for i, d in enumerate(docs)]
+        docs_all = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        codes_all = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
+        kept = live[docs_all]
+        return cls(values, docs_all[kept], codes_all[kept], {v: i for i, v in enumerate(values)})
+
 
 class Snapshot:
     """One point-in-time view of the index, safe to share between threads."""
@@ -98,17 +114,7 @@ class Snapshot:
         terms = (v.decode("utf-8") if isinstance(v, bytes) else v for v in reader.lexicon(name))
         values = [v for v in terms if v.strip() and v != UNKNOWN_YEAR]
         docs = [self.engine.documents(name, value) for value in values]
-        if name == "year":
-            dated = np.zeros(self.size, dtype=bool)
-            for found in docs:
-                dated[found] = True
-            values.append(UNKNOWN_YEAR)
-            docs.append(np.flatnonzero(self.live & ~dated))
-        codes = [np.full(len(d), i, dtype=np.int64) for i, d in enumerate(docs)]
-        docs_all = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
-        codes_all = np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64)
-        live = self.live[docs_all]
-        return FacetPostings(values, docs_all[live], codes_all[live], {v: i for i, v in enumerate(values)})
+        return FacetPostings.of(name, values, docs, self.live)
 
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)
