@@ -38,7 +38,7 @@ from tantivy import Document, Occur, PreTokenizedString, Query, Token
 
 from indexer.analysis.analyzers import folded, joined_words, positioned
 from indexer.engines.base import Renewing
-from indexer.engines.whoosh_snapshot import UNKNOWN_YEAR, FacetPostings
+from indexer.engines.whoosh_snapshot import UNKNOWN_YEAR, FacetPostings, date_known_years
 from indexer.errors import IndexMissing
 from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 from indexer.facets.facet_fields import SEPARATOR
@@ -337,13 +337,7 @@ class TantivySnapshot:
         return np.fromiter((v or 0 for v in values), dtype=np.int64, count=self.size)
 
     def _date_known_years(self) -> None:
-        """As the Whoosh snapshot: an undated release whose year is known dates as YYYY0000."""
-        year = self.facets["year"]
-        for code, value in enumerate(year.values):
-            if value.isdigit():
-                docs = year.docs[year.codes == code]
-                undated = docs[self.dates[docs] == 0]
-                self.dates[undated] = int(value) * 10000
+        date_known_years(self.dates, self.facets["year"])
 
     def _stories(self) -> np.ndarray:
         """Each document's story as a small integer, from the story fast field."""

@@ -57,6 +57,17 @@ class FacetPostings:
         return cls(values, docs_all[kept], codes_all[kept], {v: i for i, v in enumerate(values)})
 
 
+def date_known_years(dates: np.ndarray, year: FacetPostings) -> None:
+    """A release whose year alone is known ("Tháng 3 năm 2023") dates as YYYY0000: it sorts
+    after that year's dated releases and before the undated (0), and a range of whole years
+    holds it (indexer.search.timeline).  Every engine's snapshot fills `dates` so."""
+    for code, value in enumerate(year.values):
+        if value.isdigit():
+            docs = year.docs[year.codes == code]
+            undated = docs[dates[docs] == 0]
+            dates[undated] = int(value) * 10000
+
+
 class Snapshot:
     """One point-in-time view of the index, safe to share between threads."""
 
@@ -83,15 +94,7 @@ class Snapshot:
         return np.fromiter((column[n] for n in range(self.size)), dtype=np.int64, count=self.size)
 
     def _date_known_years(self) -> None:
-        """A release whose year alone is known ("Tháng 3 năm 2023") dates as YYYY0000: it sorts
-        after that year's dated releases and before the undated (0), and a range of whole
-        years holds it (indexer.search.timeline)."""
-        year = self.facets["year"]
-        for code, value in enumerate(year.values):
-            if value.isdigit():
-                docs = year.docs[year.codes == code]
-                undated = docs[self.dates[docs] == 0]
-                self.dates[undated] = int(value) * 10000
+        date_known_years(self.dates, self.facets["year"])
 
     def _stories(self, reader) -> np.ndarray:
         """Each document's story as a small integer (its own number in an index without stories)."""
