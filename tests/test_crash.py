@@ -70,7 +70,7 @@ def test_runs_killed_while_adding_or_committing_leave_the_last_commit(crawl, ind
     assert (first.reached, first.killed) == ("flushing", True) and state(index) == before
     assert_writable(index)
     window = first.seen["flushing"] - first.seen["adding"]
-    points = [("adding", round(rng.uniform(0.05, 0.6) * window, 2)) for _ in range(2)]
+    points = [("adding", round(rng.uniform(0.02, 0.3) * window, 2)) for _ in range(2)]  # early: loaded
     points += [("assembling", 0.0)]  # the compound segment is written; the TOC rename is next
     outcomes = []
     for target, delay in points:
