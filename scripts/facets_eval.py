@@ -18,7 +18,7 @@ tuned on them, so their figures say what the facets do on news nobody looked at.
     scripts/facets_eval                  # precision and recall, both halves
     scripts/facets_eval --errors tune    # the wrong and missed tags of the tuning half
     scripts/facets_eval show ID ...      # an article and what the scanner finds, to judge it
-    scripts/facets_eval sample           # how the judged ids were drawn (seeded, two rounds)
+    scripts/facets_eval sample           # how the judged ids were drawn (seeded, three rounds)
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import argparse
 import json
 import lzma
 import random
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -54,6 +55,10 @@ SAMPLE_SEED, SAMPLE_SIZES = 17, {"vi_news": 100, "vietnews_test": 60}
 # A second draw, judged after the first round of changes, all for tuning: the held-out half
 # stays the one drawn first.
 EXTRA_SEED, EXTRA_SIZES = 29, {"vi_news": 50, "vietnews_test": 50}
+# A third draw, for tuning only, among articles that name a province or a listed locality
+# (spelled as the facet value): most precision errors are places named, so these find them
+# faster than a blind draw.
+THIRD_SEED, THIRD_SIZES = 41, {"vi_news": 60, "vietnews_test": 60}
 
 
 def _records(corpus: str) -> Iterator[dict]:
@@ -172,7 +177,7 @@ def _corpus_of(article_id: str) -> str:
 
 def sample() -> list[tuple[str, str, str]]:
     """The judged articles: a seeded draw from each corpus, then every real page, halves
-    alternating; then a second draw for tuning only.  (id, corpus, half)."""
+    alternating; then a second and a third draw for tuning only.  (id, corpus, half)."""
     rng = random.Random(SAMPLE_SEED)
     pools = {c: [r["id"] for r in _records(c) if len(r.get("text") or "") >= 400] for c in CORPORA}
     drawn = [(i, corpus) for corpus, size in SAMPLE_SIZES.items() for i in rng.sample(pools[corpus], size)]
@@ -183,7 +188,23 @@ def sample() -> list[tuple[str, str, str]]:
     for corpus, size in EXTRA_SIZES.items():
         fresh = [i for i in pools[corpus] if i not in taken]
         first += [(i, corpus, "tune") for i in extra.sample(fresh, size)]
+    taken = {i for i, _, _ in first}
+    third = random.Random(THIRD_SEED)
+    for corpus, size in THIRD_SIZES.items():
+        naming = [i for i in _naming_places(corpus) if i not in taken]
+        first += [(i, corpus, "tune") for i in third.sample(naming, size)]
     return first
+
+
+def _naming_places(corpus: str) -> list[str]:
+    """Ids of the articles (400+ characters) whose headline or text holds a province's or a
+    listed locality's name as written in the facet value."""
+    names = re.compile("|".join(re.escape(n) for n in sorted(VALUES["province"] | VALUES["locality"])))
+    return [
+        r["id"]
+        for r in _records(corpus)
+        if len(r.get("text") or "") >= 400 and names.search((r.get("title") or "") + "\n" + r["text"])
+    ]
 
 
 def main() -> int:
