@@ -181,6 +181,14 @@ def test_the_snapshots_hold_the_same_documents(seed):
         } == pairs
 
 
+def test_every_field_whoosh_keeps_tantivy_keeps_too():
+    """A field added to store.schema (as `category` was) is stored by both engines."""
+    from indexer.engines.tantivy_engine import FIELD_NAMES
+    from indexer.index.store import schema as whoosh_schema
+
+    assert sorted(FIELD_NAMES) == sorted(whoosh_schema().names())
+
+
 def test_the_vocabularies_answer_alike(seed):
     whoosh, tantivy = seed
     w, t = whoosh.vocabulary(), tantivy.vocabulary()

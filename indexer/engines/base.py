@@ -91,6 +91,9 @@ class Snapshot(Protocol):
 
     def story_numbers(self, story: str) -> list[int]: ...
 
+    def close(self) -> None:
+        """Let go of the files a snapshot holds open, for one a caller opened for itself."""
+
 
 class Writer(Protocol):
     """One indexing run's changes: none is visible until `commit`, all of them after it."""

@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import tantivy
 from tantivy import Document, Occur, PreTokenizedString, Query, Token
+from whoosh.fields import STORED
 
 from indexer.analysis.analyzers import folded, joined_words, positioned
 from indexer.engines.base import Renewing
@@ -52,7 +53,12 @@ TOKENIZER = "whitespace"  # never run: every analysed field is pre-tokenized
 POSITIONAL = ("title", "title_fold", "title_word", "text", "text_fold", "text_word")
 ANALYSED = (*POSITIONAL, "word_fold")
 FOLDED_TWINS = {"title_fold": "title", "text_fold": "text"}  # also hold the exact syllables
-STORED_TEXT = ("key", "origin", "file", "url", "published", "year_source", "indexed")
+# Whoosh's stored-only fields (store.schema), so a field added there is stored here too.
+STORED_TEXT = tuple(
+    name
+    for name, field in WHOOSH_SCHEMA.items()
+    if type(field) is STORED and name not in ("versions", "minhash")
+)
 TITLE_BOOST = 3.0  # as Whoosh's title fields' field_boost
 HEAP = 256_000_000  # the writer's memory, split between its threads
 THREADS = 2  # the machine's cores
@@ -378,6 +384,11 @@ class TantivySnapshot:
     def story_numbers(self, story: str) -> list[int]:
         found, _ = self.search(Query.term_query(self.schema, "story", story))
         return sorted(found.tolist())
+
+    def close(self) -> None:
+        """tantivy's searcher has no close: its segment files stay mapped until the searcher
+        and index are collected, so a closed snapshot lets go of both."""
+        self.searcher = self.index = self._vocabulary = None
 
 
 class TantivySnapshots(Renewing):

@@ -132,6 +132,9 @@ class Snapshot:
     def story_numbers(self, story: str) -> list[int]:
         return list(self.searcher.document_numbers(story=story))
 
+    def close(self) -> None:
+        self.searcher.close()
+
 
 class Snapshots(Renewing):
     """Hands out the current Snapshot, renewing it when the index changed on disk."""
