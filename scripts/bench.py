@@ -311,7 +311,7 @@ def query_latency(index: Path, mix: list, rounds: int) -> None:
             if side == "ours":
                 snap, seconds = opened(lambda: Snapshots(store).current())
                 taken, _ = ours(snap, q, filters)
-                snap.searcher.close()
+                snap.close()
             else:
                 searcher, seconds = opened(lambda: store.open(store.generation()).searcher())
                 taken, _ = plain(searcher, q, filters)
@@ -349,7 +349,7 @@ def query_latency(index: Path, mix: list, rounds: int) -> None:
     same = sum(a == b for a, b in zip(totals["ours"], totals["plain"], strict=True))
     print(f"  (the two sides found the same number of stories for {same} of {len(mix)} queries; Whoosh "
           "matches a superset where a word mixes typed and bare syllables)", flush=True)  # fmt: skip
-    snap.searcher.close()
+    snap.close()
     searcher.close()
 
 
@@ -401,7 +401,7 @@ def queries_for(index: Path, size: int, count: int, seed: int) -> list:
 
     snap = Snapshots(IndexStore(index)).current()
     values = facet_values(snap)
-    snap.searcher.close()
+    snap.close()
     return querymix.queries(querymix.headlines(size, NEWS), values, count, seed)
 
 

@@ -54,14 +54,41 @@ def seed_id(name: str) -> str:
     return release_id(CORPUS / name)
 
 
-@pytest.fixture(scope="session")
-def seed_index(tmp_path_factory) -> Path:
-    """An index of corpus/ built once, read-only for the tests that share it."""
-    from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
+ENGINES = ("whoosh", "tantivy")
 
-    path = tmp_path_factory.mktemp("seed") / "index"
-    index_paths(IndexStore(path), [CORPUS])
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine(request) -> str:
+    """The engine under the index a test builds or reads: every test that touches an index
+    runs once with each, so both engines answer to the same suite (issue 15)."""
+    return request.param
+
+
+@pytest.fixture(autouse=True)
+def _engine_for_new_indexes(request, monkeypatch) -> None:
+    """A test that runs with an engine creates its indexes with it, in this process and in
+    the `thongcao` subprocesses it starts ($THONGCAO_ENGINE, as a user would set it)."""
+    if "engine" in request.fixturenames:
+        monkeypatch.setenv("THONGCAO_ENGINE", request.getfixturevalue("engine"))
+    else:
+        monkeypatch.delenv("THONGCAO_ENGINE", raising=False)
+
+
+def new_store(path: Path, engine: str | None = None):
+    """An index folder's store for `engine` (by default the test's, from $THONGCAO_ENGINE), as
+    `thongcao index --engine` makes it."""
+    from indexer.engines.choice import DEFAULT, store_for
+
+    return store_for(path, engine or os.environ.get("THONGCAO_ENGINE") or DEFAULT)
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory, engine) -> Path:
+    """An index of corpus/ built once per engine, read-only for the tests that share it."""
+    from indexer.index.pipeline import index_paths
+
+    path = tmp_path_factory.mktemp(f"seed-{engine}") / "index"
+    index_paths(new_store(path, engine), [CORPUS])
     return path
 
 
@@ -74,19 +101,16 @@ def crawl(tmp_path):
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(tmp_path, engine):
     """An index folder of the test's own, not yet written."""
-    from indexer.index.store import IndexStore
-
-    return IndexStore(tmp_path / "index")
+    return new_store(tmp_path / "index", engine)
 
 
 @pytest.fixture(scope="session")
 def snapshot(seed_index):
-    from indexer.engines.whoosh_snapshot import Snapshots
-    from indexer.index.store import IndexStore
+    from indexer.engines.choice import snapshots_for
 
-    return Snapshots(IndexStore(seed_index)).current()
+    return snapshots_for(seed_index).current()
 
 
 def run_cli(*args: str, index: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -126,16 +150,15 @@ HOSTILE_RECORDS = [
 
 
 @pytest.fixture(scope="session")
-def web_index(tmp_path_factory) -> Path:
+def web_index(tmp_path_factory, engine) -> Path:
     """corpus/ plus two hostile records (markup in title, body and source; a javascript: URL)."""
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
 
-    folder = tmp_path_factory.mktemp("web")
+    folder = tmp_path_factory.mktemp(f"web-{engine}")
     crawl = folder / "hostile.jsonl"
     crawl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in HOSTILE_RECORDS), "utf-8")
     path = folder / "index"
-    report = index_paths(IndexStore(path), [CORPUS, crawl])
+    report = index_paths(new_store(path, engine), [CORPUS, crawl])
     assert not report.rejected and report.documents == 7
     return path
 

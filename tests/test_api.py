@@ -6,14 +6,27 @@ import re
 
 import pytest
 
-from indexer.engines.whoosh_snapshot import Snapshots
-from indexer.index.store import IndexStore
+from indexer.engines.choice import snapshots_for
 from indexer.search.run import SearchRequest, search
 from tests.conftest import cli_json, seed_id
 
 YEN_BAI = seed_id("003_66be082b74e51ac7.txt")
-HIT_KEYS = {"id", "title", "url", "source", "published", "year", "countries", "provinces", "snippet", "score",
-            "province_2025", "locality", "story", "copies"}
+HIT_KEYS = {
+    "id",
+    "title",
+    "url",
+    "source",
+    "published",
+    "year",
+    "countries",
+    "provinces",
+    "snippet",
+    "score",
+    "province_2025",
+    "locality",
+    "story",
+    "copies",
+}
 
 
 def get_json(client, url: str, status: int = 200) -> dict:
@@ -30,7 +43,7 @@ def counts(data: dict, facet: str) -> dict[str, int]:
 def test_search_returns_the_librarys_result_unchanged(client, web_index):
     data = get_json(client, "/api/search?q=hợp+tác&country=Hàn+Quốc&page=2&per_page=2&sort=newest")
     request = SearchRequest("hợp tác", {"country": ("Hàn Quốc",), "province": (), "year": ()}, 2, 2, "newest")
-    assert data == search(Snapshots(IndexStore(web_index)).current(), request).to_dict()
+    assert data == search(snapshots_for(web_index).current(), request).to_dict()
     keys = {"query", "total", "page", "per_page", "hits", "facets", "timeline", "suggestion", "widened"}
     assert set(data) == keys
     assert all(set(hit) == HIT_KEYS for hit in data["hits"])

@@ -21,6 +21,7 @@ def client(seed_index):
 
     return create_app(seed_index, {"TESTING": True}).test_client()
 
+
 TERMS = ["Imsil", "Gyeongsangbuk", "hợp tác", '"Tuyên Quang Imsil"~10', "Gyeong*", "han quoc", "Zzyx"]
 
 

@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -199,22 +201,22 @@ def test_the_document_page_reads_at_390_px(page, seed_server, query, date):
 
 
 @pytest.fixture(scope="module")
-def long_names_server(tmp_path_factory):
+def long_names_server(tmp_path_factory, engine):
     """A server over one release whose outlet has a long name with an unbroken address in it."""
     import json
 
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
-    from tests.conftest import _serving
+    from tests.conftest import _serving, new_store
 
     folder = tmp_path_factory.mktemp("long")
     record = {
-        "title": "Hợp tác với Lào về nông nghiệp", "url": "https://example.vn/a",
+        "title": "Hợp tác với Lào về nông nghiệp",
+        "url": "https://example.vn/a",
         "text": "Đoàn công tác tỉnh Điện Biên thăm Lào, bàn hợp tác về nông nghiệp và du lịch.",
         "source": "Cổng thông tin điện tử congthongtindientu.dienbien.gov.vn.tinhdienbien.portal",
     }
     (folder / "crawl.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
-    index_paths(IndexStore(folder / "index"), [folder / "crawl.jsonl"])
+    index_paths(new_store(folder / "index", engine), [folder / "crawl.jsonl"])
     yield from _serving(folder / "index", folder / "stderr.log")
 
 

@@ -6,8 +6,12 @@ import html as htmllib
 import re
 from datetime import date
 
+import pytest
+
 from tests.conftest import seed_id
 from webui.citation import citation
+
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
 
 JEOLLANAM = seed_id("002_272dc45b6f2a0858.txt")  # dated by its dateline: Thứ hai - 17/04/2023
 IMSIL = seed_id("000_eb25f7a71b7afa55.txt")  # "chiều 30-8": no year, so no date
@@ -51,15 +55,17 @@ def test_each_hit_links_to_its_original_as_well_as_its_page_here(client):
 
 def test_a_date_the_text_opens_with_is_cited_as_that_not_as_the_day_posted(tmp_path):
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
+    from tests.conftest import new_store
     from webui.app import create_app
 
     crawl = tmp_path / "crawl"
     crawl.mkdir()
     (crawl / "tin.txt").write_text(
         "Hai tỉnh ký kết hợp tác\n\nSáng 14/4/2023, tại Bắc Ninh, hai tỉnh ký kết biên bản hợp tác "
-        "về đầu tư, du lịch và đào tạo nghề cho thanh niên.", "utf-8")
-    index_paths(IndexStore(tmp_path / "index"), [crawl])
+        "về đầu tư, du lịch và đào tạo nghề cho thanh niên.",
+        "utf-8",
+    )
+    index_paths(new_store(tmp_path / "index"), [crawl])
     client = create_app(tmp_path / "index", {"TESTING": True}).test_client()
     doc_id = client.get("/api/search", query_string={"q": "Bắc Ninh"}).get_json()["hits"][0]["id"]
     page = client.get(f"/doc/{doc_id}").get_data(as_text=True)

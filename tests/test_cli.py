@@ -2,7 +2,11 @@
 
 import json
 
+import pytest
+
 from tests.conftest import CORPUS, DATA, cli_json, run_cli
+
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
 
 
 def test_index_prints_counts_then_search_and_show_read_them_back(tmp_path):

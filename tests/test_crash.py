@@ -15,34 +15,37 @@ import time
 
 import pytest
 
-from indexer.engines.whoosh_snapshot import Snapshots
-from indexer.index.store import IndexStore
+from indexer.engines.choice import snapshots_for, snapshots_of
 from indexer.search.run import SearchRequest, search
+from tests.conftest import new_store
 from tests.crashkit import QUERIES, kill_at, timed_run
 from tests.synthetic import write_crawl
+
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
 
 SEED = 6
 
 
 def state(index) -> tuple[int, dict[str, tuple[int, list[str]]]]:
     """What a reader sees: the document count and the first hits of a few queries."""
-    snap = Snapshots(IndexStore(index)).current()
+    snap = snapshots_for(index).current()
     try:
         results = {q: search(snap, SearchRequest(q, per_page=20)) for q in QUERIES}
-        return snap.searcher.doc_count(), {q: (r.total, [h.id for h in r.hits]) for q, r in results.items()}
+        return int(snap.live.sum()), {q: (r.total, [h.id for h in r.hits]) for q, r in results.items()}
     finally:
-        snap.searcher.close()
+        snap.close()
 
 
 def assert_writable(index) -> None:
-    """Both locks are free: ours (writer.lock) and Whoosh's (MAIN_WRITELOCK)."""
-    store = IndexStore(index)
+    """Both locks are free: ours (writer.lock) and the engine's (Whoosh's MAIN_WRITELOCK,
+    tantivy's .tantivy-writer.lock)."""
+    store = new_store(index)
     with store.locked():
-        store.open().writer().cancel()
+        store.writer(store.open()).cancel()
 
 
 @pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
+def crawl(tmp_path_factory, engine):
     """A small indexed crawl, and one big enough for the worker pool (indexer.index.workers) to start."""
     from indexer.index.pipeline import index_paths
 
@@ -50,7 +53,7 @@ def crawl(tmp_path_factory):
     base = write_crawl(folder / "base.jsonl", 12, seed=SEED)
     more = write_crawl(folder / "more.jsonl", 100, seed=SEED, start=1000)
     index = folder / "index"
-    index_paths(IndexStore(index), [base])
+    index_paths(new_store(index, engine), [base])
     return {"index": index, "base": str(base), "more": str(more), "before": state(index)}
 
 
@@ -91,9 +94,9 @@ def test_runs_killed_while_adding_or_committing_leave_the_last_commit(crawl, ind
 
 
 def test_a_killed_rebuild_changes_nothing_and_a_finished_one_swaps_under_a_reader(crawl, index):
-    store, args = IndexStore(index), ("--rebuild", crawl["base"])
+    store, args = new_store(index), ("--rebuild", crawl["base"])
     kill = kill_at(index, (*args, crawl["more"]), "adding", 0.05)  # adding takes well under 0.5 s now
-    assert (kill.reached, kill.killed) == ("adding", True)
+    assert kill.killed and kill.reached in ("adding", "flushing")  # tantivy adds 112 in a blink
     assert store.generation().name == "gen-0001" and state(index) == crawl["before"]
     assert (index / "gen-0002").is_dir()  # half-built
     assert_writable(index)
@@ -101,7 +104,7 @@ def test_a_killed_rebuild_changes_nothing_and_a_finished_one_swaps_under_a_reade
     seen, errors, stop = set(), [], threading.Event()
 
     def reader() -> None:
-        snapshots = Snapshots(store)
+        snapshots = snapshots_of(store)
         while not stop.is_set():
             try:
                 snap = snapshots.current()
@@ -133,13 +136,14 @@ def test_a_killed_rebuild_changes_nothing_and_a_finished_one_swaps_under_a_reade
 def test_leftovers_of_killed_runs_do_not_trip_the_next_runs(crawl, index):
     from indexer.index.pipeline import index_paths
 
-    store = IndexStore(index)
+    store = new_store(index)
     (index / "current.new").symlink_to("gen-0099")  # killed between symlink and rename
     (index / "gen-0002").mkdir()  # killed right after mkdir
     (index / "gen-0003").mkdir()
     (index / "gen-0003" / "_MAIN_0.toc").write_bytes(b"half a table of contents")
     (index / "gen-0001" / "MAIN.tmp").mkdir()  # a writer's temp folder
     (index / "gen-0001" / "_MAIN_2.toc.1700000000.5").write_bytes(b"")  # a TOC never renamed
+    (index / "gen-0001" / ("0" * 32 + ".store")).write_bytes(b"half a segment")  # tantivy's, killed
     assert index_paths(store, [crawl["base"]]).unchanged == 12 and state(index) == crawl["before"]
     assert sorted(p.name for p in index.glob("gen-*")) == ["gen-0001"]  # the next run, not the next rebuild
     assert index_paths(store, [crawl["base"]], rebuild=True).documents == 12

@@ -14,6 +14,9 @@ from indexer.index.pipeline import index_paths
 from indexer.index.store import IndexStore
 from indexer.search.query import parse, plan, whoosh_query
 
+# Whoosh's own engine, read below the seam: these tests are about Whoosh alone.
+pytestmark = [pytest.mark.usefixtures("engine"), pytest.mark.parametrize("engine", ["whoosh"], indirect=True)]
+
 QUERIES = [
     "Hàn Quốc",
     "han quoc",

@@ -536,3 +536,22 @@ def test_pyvis_word_ranks_above_the_same_syllables_across_words(tmp_path):
         hits = search(snap, SearchRequest("hợp tác")).hits
         expected = [release_id(crawl / "word.txt"), release_id(crawl / "across.txt")]
         assert [h.id for h in hits] == expected, type(snap).__name__
+
+
+def test_equal_scores_rank_alike_however_the_segments_fell(tmp_path):
+    """Ties are broken by document number; tantivy numbers by id, so an index written in one
+    commit and one written in three (more segments, in another order) list the same pages."""
+    crawl = write_crawl(tmp_path / "crawl.jsonl", 60, seed=11)
+    lines = crawl.read_text("utf-8").splitlines(keepends=True)
+    parts = [tmp_path / f"part{n}.jsonl" for n in range(3)]
+    for n, part in enumerate(parts):
+        part.write_text("".join(lines[n * 20 : (n + 1) * 20]), "utf-8")
+    one, three = TantivyStore(tmp_path / "one"), TantivyStore(tmp_path / "three")
+    index_paths(one, [crawl])
+    for n in range(3):
+        index_paths(three, parts[: n + 1])
+    first, second = TantivySnapshots(one).current(), TantivySnapshots(three).current()
+    assert len(json.loads((three.current / "meta.json").read_text())["segments"]) > 1
+    for typed in ("", "Hàn Quốc", "hop tac", "nông nghiệp"):
+        pages = [[h.id for h in search(s, SearchRequest(typed, per_page=50)).hits] for s in (first, second)]
+        assert pages[0] == pages[1], typed

@@ -14,6 +14,8 @@ import pytest
 
 from tests.test_api import HIT_KEYS, get_json
 
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
+
 SEARCHES = ["q=hợp+tác", "q=&sort=oldest", "q=Hàn+Quốc&country=Hàn+Quốc&sort=newest", "country=Atlantis"]
 
 
@@ -95,13 +97,15 @@ def templated_copies() -> list[dict]:
     for story in range(STORIES):
         body = release(random.Random(story), story)["text"]
         for copy in range(COPIES):
-            records.append({
-                "url": f"https://bao{copy}.example.vn/tin-{story}-{copy}.html",
-                "title": f"Thông cáo {story} đăng lại lần {copy}",
-                "text": f"{body}\nBản đăng lại số {copy}.",
-                "source": f"Báo số {copy}",
-                "published": "2024-03-01",
-            })
+            records.append(
+                {
+                    "url": f"https://bao{copy}.example.vn/tin-{story}-{copy}.html",
+                    "title": f"Thông cáo {story} đăng lại lần {copy}",
+                    "text": f"{body}\nBản đăng lại số {copy}.",
+                    "source": f"Báo số {copy}",
+                    "published": "2024-03-01",
+                }
+            )
     return records
 
 
@@ -109,22 +113,24 @@ def formula_records() -> list[dict]:
     """Releases on Gyeongju whose title and source a spreadsheet would run."""
     places = ("Quảng Ninh", "Đà Nẵng", "Cần Thơ", "Nghệ An")
     text = "Tỉnh {} tiếp đoàn công tác thành phố Gyeongju, bàn việc số {}."
-    return [{"title": title, "source": source, "text": text.format(place, n), "url": f"https://x.example.vn/{n}"}
-            for n, ((title, source), place) in enumerate(zip(FORMULAS.items(), places, strict=True))]
+    return [
+        {"title": title, "source": source, "text": text.format(place, n), "url": f"https://x.example.vn/{n}"}
+        for n, ((title, source), place) in enumerate(zip(FORMULAS.items(), places, strict=True))
+    ]
 
 
 @pytest.fixture(scope="module")
-def crafted(tmp_path_factory):
+def crafted(tmp_path_factory, engine):
     """A test client over the templated copies and the formula records, and its document count."""
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
+    from tests.conftest import new_store
     from webui.app import create_app
 
     folder = tmp_path_factory.mktemp("export")
     crawl = folder / "crawl.jsonl"
     lines = (json.dumps(r, ensure_ascii=False) + "\n" for r in templated_copies() + formula_records())
     crawl.write_text("".join(lines), "utf-8")
-    report = index_paths(IndexStore(folder / "index"), [crawl])
+    report = index_paths(new_store(folder / "index", engine), [crawl])
     assert not report.rejected
     return create_app(folder / "index", {"TESTING": True}).test_client(), report.documents
 
@@ -168,23 +174,33 @@ def test_the_csv_gives_each_release_its_section_where_the_crawl_named_one(tmp_pa
     import json as jsonlib
 
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
+    from tests.conftest import new_store
     from webui.app import create_app
 
     crawl = tmp_path / "crawl.jsonl"
     records = [
-        {"title": "Hợp tác với Lào", "text": "Tỉnh Điện Biên hợp tác với Lào về nông nghiệp và y tế.",
-         "category": "Kinh tế", "url": "https://a.vn/1"},
-        {"title": "Giao lưu với Lào", "text": "Đoàn văn công tỉnh Sơn La giao lưu với Lào tại Viêng Chăn.",
-         "url": "https://a.vn/2"},
+        {
+            "title": "Hợp tác với Lào",
+            "text": "Tỉnh Điện Biên hợp tác với Lào về nông nghiệp và y tế.",
+            "category": "Kinh tế",
+            "url": "https://a.vn/1",
+        },
+        {
+            "title": "Giao lưu với Lào",
+            "text": "Đoàn văn công tỉnh Sơn La giao lưu với Lào tại Viêng Chăn.",
+            "url": "https://a.vn/2",
+        },
     ]
     crawl.write_text("".join(jsonlib.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     page = tmp_path / "page.html"
-    page.write_text('<html><head><meta property="article:section" content="Thời sự">'
-                    "<title>Hội nghị với Lào</title></head><body><article><h1>Hội nghị với Lào</h1>"
-                    "<p>Tỉnh Nghệ An tổ chức hội nghị hợp tác với các tỉnh của Lào về thương mại.</p>"
-                    "</article></body></html>", "utf-8")
-    index_paths(IndexStore(tmp_path / "index"), [crawl, page])
+    page.write_text(
+        '<html><head><meta property="article:section" content="Thời sự">'
+        "<title>Hội nghị với Lào</title></head><body><article><h1>Hội nghị với Lào</h1>"
+        "<p>Tỉnh Nghệ An tổ chức hội nghị hợp tác với các tỉnh của Lào về thương mại.</p>"
+        "</article></body></html>",
+        "utf-8",
+    )
+    index_paths(new_store(tmp_path / "index"), [crawl, page])
     client = create_app(tmp_path / "index", {"TESTING": True}).test_client()
     text = client.get("/export.csv?q=Lào&sort=oldest").get_data(as_text=True).lstrip("\ufeff")
     sections = {row["title"]: row["category"] for row in csv.DictReader(io.StringIO(text))}

@@ -11,10 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indexer.engines.whoosh_snapshot import Snapshots
-from indexer.index.store import IndexStore
+from indexer.engines.choice import snapshots_for
 from indexer.search.run import MAX_PER_PAGE, MAX_QUERY_CHARS
-from tests.conftest import seed_id
+from tests.conftest import new_store, seed_id
+
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
 
 ANSWERS = {200, 400, 404}
 PATH_TRICKS = [
@@ -39,17 +40,17 @@ PATH_TRICKS = [
 
 def on_disk(index) -> tuple[int, object, dict[str, float]]:
     """Document count, generation, and every file's size and mtime: all a write would touch."""
-    snap = Snapshots(IndexStore(index)).current()
+    snap = snapshots_for(index).current()
     try:
-        count = snap.searcher.doc_count()
+        count = int(snap.live.sum())
     finally:
-        snap.searcher.close()
+        snap.close()
     stamps = {}
     for folder, _, names in os.walk(index):
         for name in names:
             stat = os.stat(os.path.join(folder, name))
             stamps[os.path.join(folder, name)] = (stat.st_size, stat.st_mtime_ns)
-    return count, IndexStore(index).generation(), stamps
+    return count, new_store(index).generation(), stamps
 
 
 @pytest.fixture(scope="module")

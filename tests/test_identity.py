@@ -7,19 +7,23 @@ import json
 import os
 import re
 
+import pytest
+
 from indexer.crawl.identity import doc_id
-from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.engines.choice import snapshots_of
 from indexer.index.pipeline import index_paths
 from indexer.search.run import SearchRequest, search
 from tests import warcfile
 from tests.conftest import CORPUS, release_id
+
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
 
 BODY = "Đoàn công tác tỉnh Tuyên Quang làm việc với huyện Imsil, Hàn Quốc, về hợp tác lao động thời vụ. "
 URL = "https://baotuyenquang.com.vn/imsil.html"
 
 
 def found(store, words: str) -> int:
-    return search(Snapshots(store).current(), SearchRequest(words)).total
+    return search(snapshots_of(store).current(), SearchRequest(words)).total
 
 
 def counts(report) -> tuple[int, int, int, int, int]:
@@ -58,7 +62,7 @@ def test_a_warc_refetch_is_one_release_and_a_new_fetch_in_a_later_crawl_replaces
     assert counts(index_paths(store, [day1, day2])) == (0, 1, 0, 0, 1)
     assert found(store, "buổitối") == 1 and found(store, "giữatrưa") == 0
     assert counts(index_paths(store, [day1, day2])) == (0, 0, 1, 0, 1)  # an older copy never comes back
-    hit = search(Snapshots(store).current(), SearchRequest("buổitối")).hits[0]
+    hit = search(snapshots_of(store).current(), SearchRequest("buổitối")).hits[0]
     assert hit.id == release_id(URL) and hit.url == URL
 
 
@@ -84,9 +88,9 @@ def test_both_folders_in_one_run_are_both_searchable(tmp_path, store):
 
 def test_ids_are_short_url_safe_and_survive_a_rebuild(crawl, store):
     index_paths(store, [crawl])
-    before = {hit.id: hit.title for hit in search(Snapshots(store).current(), SearchRequest("")).hits}
+    before = {hit.id: hit.title for hit in search(snapshots_of(store).current(), SearchRequest("")).hits}
     index_paths(store, [crawl], rebuild=True)
-    after = {hit.id: hit.title for hit in search(Snapshots(store).current(), SearchRequest("")).hits}
+    after = {hit.id: hit.title for hit in search(snapshots_of(store).current(), SearchRequest("")).hits}
     assert before == after and all(re.fullmatch("[a-z2-7]{16}", doc) for doc in before)
     assert set(before) == {release_id(path) for path in crawl.glob("*.txt")}
 

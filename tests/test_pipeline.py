@@ -1,11 +1,12 @@
-
 import pytest
 
-from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.engines.choice import snapshots_of
 from indexer.errors import IndexLocked, PruneRefused
 from indexer.index.pipeline import index_paths
 from indexer.search.run import SearchRequest, search
 from tests.conftest import DATA
+
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
 
 
 def test_first_run_adds_every_seed_and_a_second_leaves_them_alone(crawl, store):
@@ -77,7 +78,7 @@ def test_a_second_writer_is_refused_while_the_first_holds_the_lock(crawl, store)
 
 def test_every_good_input_of_a_dirty_crawl_is_searchable_by_its_words(store):
     index_paths(store, [DATA / "crawl", DATA / "warc" / "portal.warc.gz"])
-    snap = Snapshots(store).current()
+    snap = snapshots_of(store).current()
     for words in ["khu kinh tế ven biển", "Thượng Hải", "đường bay thẳng", "Đà Lạt", "bang Victoria",
                   "doanh nghiệp điện tử", "bảo tồn di tích"]:  # fmt: skip
         assert search(snap, SearchRequest(words)).total == 1, words
@@ -100,10 +101,10 @@ def test_prune_of_one_folder_leaves_the_documents_of_other_folders(crawl, store,
     (other / "001.txt").write_text(f"Cà Mau hợp tác với Nhật Bản\n\n{body}\n", "utf-8")
     index_paths(store, [crawl, other])
     (crawl / "004_64cdec0dc2746c9a.txt").unlink()
-    assert (index_paths(store, [other], prune=True).deleted, store.open().doc_count()) == (0, 6)
+    assert (index_paths(store, [other], prune=True).deleted, store.doc_count()) == (0, 6)
     pruned = index_paths(store, [crawl], prune=True)
     assert (pruned.deleted, pruned.documents) == (1, 5)
-    assert search(Snapshots(store).current(), SearchRequest("Cà Mau")).total == 1
+    assert search(snapshots_of(store).current(), SearchRequest("Cà Mau")).total == 1
 
 
 def test_a_prune_of_more_than_half_the_index_waits_for_a_yes(crawl, store):
@@ -114,7 +115,7 @@ def test_a_prune_of_more_than_half_the_index_waits_for_a_yes(crawl, store):
         index_paths(store, [crawl], prune=True)
     with pytest.raises(PruneRefused):
         index_paths(store, [crawl], prune=True, confirm_prune=lambda deleting, indexed: False)
-    assert store.open().doc_count() == 5
+    assert store.doc_count() == 5
     asked = []
     report = index_paths(store, [crawl], prune=True, confirm_prune=lambda *n: asked.append(n) or True)
     assert asked == [(3, 5)] and (report.deleted, report.documents) == (3, 2)

@@ -34,24 +34,25 @@ def test_accented_runs_are_segmented_by_pyvi():
 
 
 def test_bare_runs_are_grouped_by_the_words_the_index_holds(snapshot):
-    reader = snapshot.searcher.reader()
+    reader = snapshot.vocabulary()
     assert query_words("han quoc thoa thuan", reader) == ["han_quoc", "thoa_thuan"]
     assert query_words("han quoc", reader=None) == ["han", "quoc"]
 
 
+@pytest.mark.parametrize("engine", ["whoosh"], indirect=True)  # compile_query: the Whoosh baseline's query
 def test_a_multi_syllable_word_becomes_a_phrase_of_its_syllables(snapshot):
-    compiled = compile_query(parse("Thái Nguyên"), snapshot.searcher.reader())
+    compiled = compile_query(parse("Thái Nguyên"), snapshot.vocabulary())
     assert "Phrase" in repr(compiled) and "thái" in repr(compiled)
 
 
 def test_marks_are_the_query_words_as_syllables_without_excluded_ones(snapshot):
-    marks = marks_for(parse('Hàn Quốc "hợp tác" -Samsung'), snapshot.searcher.reader())
+    marks = marks_for(parse('Hàn Quốc "hợp tác" -Samsung'), snapshot.vocabulary())
     assert marks.exact == {("hàn", "quốc"), ("hợp", "tác")}
     assert marks.folded == {("han", "quoc"), ("hop", "tac")} and marks.accented
 
 
 def test_bare_queries_are_marked_by_the_words_the_index_holds(snapshot):
-    marks = marks_for(parse("han quoc"), snapshot.searcher.reader())
+    marks = marks_for(parse("han quoc"), snapshot.vocabulary())
     assert marks.folded == {("han", "quoc")} and not marks.accented
 
 

@@ -7,6 +7,8 @@ import pytest
 from indexer.analysis.readings import readings_in_context, word_readings
 from indexer.search.query import parse, suggestion
 
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
+
 RELEASES = {  # báo and biến động are the most used readings alone; bão and biển đông in context
     "notice": ("Sở Y tế thông báo lịch tiêm chủng mới", "Sở thông báo lịch tiêm. Báo chí được mời dự họp."),
     "press": ("Báo chí địa phương đưa tin về hội chợ", "Nhiều tờ báo đưa tin. Ban tổ chức thông báo thêm."),
@@ -22,17 +24,17 @@ RELEASES = {  # báo and biến động are the most used readings alone; bão a
 
 
 @pytest.fixture(scope="module")
-def snap(tmp_path_factory):
-    from indexer.engines.whoosh_snapshot import Snapshots
+def snap(tmp_path_factory, engine):
+    from indexer.engines.choice import snapshots_of
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
+    from tests.conftest import new_store
 
     folder = tmp_path_factory.mktemp("readings")
     for name, (title, text) in RELEASES.items():
         (folder / f"{name}.txt").write_text(f"{title}\n\n{text}\n", "utf-8")
-    store = IndexStore(folder / "index")
+    store = new_store(folder / "index", engine)
     assert index_paths(store, [folder]).added == len(RELEASES)
-    return Snapshots(store).current()
+    return snapshots_of(store).current()
 
 
 @pytest.mark.parametrize(
@@ -43,19 +45,19 @@ def snap(tmp_path_factory):
     ],
 )
 def test_the_suggestion_reads_a_query_as_a_whole_not_word_by_word(snap, typed, alone, together):
-    reader = snap.searcher.reader()
+    reader = snap.vocabulary()
     assert suggestion(parse(typed), reader) == alone  # each word its most used reading
     assert suggestion(parse(typed), reader, snap.engine.beside) == together
 
 
 def test_a_word_alone_keeps_its_most_used_reading(snap):
-    reader = snap.searcher.reader()
+    reader = snap.vocabulary()
     assert word_readings(reader, "bao")[0][1] == "báo"
     assert suggestion(parse("bien dong"), reader, snap.engine.beside) == "biến động"
 
 
 def test_a_word_without_readings_keeps_its_place(snap):
-    reader = snap.searcher.reader()
+    reader = snap.vocabulary()
     chosen = readings_in_context(reader, ["bao", "xyzzy", "lu"], snap.engine.beside)
     assert chosen[1] is None and len(chosen) == 3
 

@@ -6,6 +6,8 @@ from indexer.errors import BadRequest
 from indexer.search.run import SearchRequest, search
 from tests.conftest import release_id, seed_id
 
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
+
 
 def ids(snapshot, q, **kwargs):
     return {hit.id for hit in search(snapshot, SearchRequest(q, per_page=100, **kwargs)).hits}
@@ -77,11 +79,11 @@ def test_snippets_mark_the_matches_in_escaped_text(snapshot):
 
 
 @pytest.fixture(scope="module")
-def homographs(tmp_path_factory):
+def homographs(tmp_path_factory, engine):
     """Two releases whose words differ only by their tones: bán hàng (selling), bàn hạng (a table class)."""
-    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.engines.choice import snapshots_for
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
+    from tests.conftest import new_store
 
     folder = tmp_path_factory.mktemp("homographs")
     texts = {
@@ -91,8 +93,8 @@ def homographs(tmp_path_factory):
     }
     for name, text in texts.items():
         (folder / f"{name}.txt").write_text(f"Thông cáo số {len(name)} về hoạt động\n\n{text}\n", "utf-8")
-    index_paths(IndexStore(folder / "index"), [folder])
-    return Snapshots(IndexStore(folder / "index")).current()
+    index_paths(new_store(folder / "index", engine), [folder])
+    return snapshots_for(folder / "index").current()
 
 
 def table(snap) -> str:
@@ -157,11 +159,11 @@ def test_facet_values_with_equal_counts_are_in_vietnamese_alphabetical_order(sna
 
 
 @pytest.fixture(scope="module")
-def lookalikes(tmp_path_factory):
+def lookalikes(tmp_path_factory, engine):
     """Releases whose words fold alike: lúa / lửa / lụa, bão / báo / bảo, Hà Nội / hà nổi."""
-    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.engines.choice import snapshots_for
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
+    from tests.conftest import new_store
 
     folder = tmp_path_factory.mktemp("lookalikes")
     texts = {
@@ -176,8 +178,8 @@ def lookalikes(tmp_path_factory):
     }
     for name, (title, text) in texts.items():
         (folder / f"{name}.txt").write_text(f"{title}\n\n{text}\n", "utf-8")
-    index_paths(IndexStore(folder / "index"), [folder])
-    return Snapshots(IndexStore(folder / "index")).current()
+    index_paths(new_store(folder / "index", engine), [folder])
+    return snapshots_for(folder / "index").current()
 
 
 NAMES = ("rice", "fire", "silk", "capital", "float", "victory", "border", "agenda")
@@ -257,7 +259,7 @@ def test_unquoted_words_are_a_set_whatever_order_they_are_typed_in(snapshot, pla
 def test_a_query_word_binds_its_syllables_only_where_the_index_holds_that_word(snapshot):
     from indexer.search.query import query_words
 
-    reader = snapshot.searcher.reader()
+    reader = snapshot.vocabulary()
     assert query_words("Thái Nguyên Gyeongsangbuk", reader) == ["thái_nguyên", "gyeongsangbuk"]
     assert query_words("Hồ Chí Minh Gyeongju", reader) == ["hồ_chí_minh", "gyeongju"]
     assert ids(snapshot, "Điện Biên") == set()  # still a word: its syllables stand together or not at all
@@ -287,9 +289,9 @@ def test_under_a_page_of_hits_releases_missing_one_word_come_gan_dung_uncounted(
 
 
 def test_words_typed_side_by_side_rank_first_where_they_stand_so(tmp_path):
-    from indexer.engines.whoosh_snapshot import Snapshots
+    from indexer.engines.choice import snapshots_of
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
+    from tests.conftest import new_store
 
     releases = {
         "reversed": ("Số phận của Liverpool và Arsenal cuối mùa giải", "Hai đội Liverpool và Arsenal."),
@@ -297,9 +299,9 @@ def test_words_typed_side_by_side_rank_first_where_they_stand_so(tmp_path):
     }
     for name, (title, text) in releases.items():
         (tmp_path / f"{name}.txt").write_text(f"{title}\n\n{text}\n", "utf-8")
-    store = IndexStore(tmp_path / "index")
+    store = new_store(tmp_path / "index")
     index_paths(store, [tmp_path])
-    snap = Snapshots(store).current()
+    snap = snapshots_of(store).current()
     for typed, first in (("Arsenal và Liverpool", "typed"), ("Liverpool và Arsenal", "reversed")):
         hits = search(snap, SearchRequest(typed)).hits
         assert len(hits) == 2 and hits[0].id == release_id(tmp_path / f"{first}.txt"), typed

@@ -2,27 +2,28 @@
 
 import pytest
 
-from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.engines.choice import snapshots_of
 from indexer.errors import IndexLocked, IndexMissing
 from indexer.index.pipeline import index_paths
-from indexer.index.store import IndexStore
 from indexer.search.run import SearchRequest, search
-from tests.conftest import CORPUS, DATA
+from tests.conftest import CORPUS, DATA, new_store
+
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
 
 
 def test_a_missing_index_says_how_to_make_one(tmp_path):
     with pytest.raises(IndexMissing, match="run `thongcao index` first"):
-        IndexStore(tmp_path / "none").open()
+        new_store(tmp_path / "none").open()
 
 
 def test_current_is_a_symlink_to_a_generation(tmp_path):
-    store = IndexStore(tmp_path / "index")
+    store = new_store(tmp_path / "index")
     index_paths(store, [CORPUS])
     assert store.current.is_symlink() and store.generation().name == "gen-0001"
 
 
 def test_a_swap_keeps_the_previous_generation_for_readers_and_drops_older_ones(tmp_path):
-    store = IndexStore(tmp_path / "index")
+    store = new_store(tmp_path / "index")
     for _ in range(3):
         index_paths(store, [CORPUS], rebuild=True)
     assert sorted(p.name for p in store.path.glob("gen-*")) == ["gen-0002", "gen-0003"]
@@ -34,7 +35,7 @@ def test_an_old_generation_that_cannot_be_removed_is_reported_not_ignored(tmp_pa
 
     from indexer import cli
 
-    store = IndexStore(tmp_path / "index")
+    store = new_store(tmp_path / "index")
     for _ in range(2):
         index_paths(store, [CORPUS], rebuild=True)
     real_rmtree = shutil.rmtree
@@ -45,7 +46,7 @@ def test_an_old_generation_that_cannot_be_removed_is_reported_not_ignored(tmp_pa
         return real_rmtree(path, *args, **kwargs)
 
     monkeypatch.setattr("indexer.index.store.shutil.rmtree", busy)
-    report = index_paths(IndexStore(store.path), [CORPUS], rebuild=True)  # gen-0003: gen-0001 must go
+    report = index_paths(new_store(store.path), [CORPUS], rebuild=True)  # gen-0003: gen-0001 must go
     assert report.problems == [f"could not remove {store.path / 'gen-0001'}: Device or resource busy"]
     assert "problems" not in report.to_dict()  # --json keeps the shape INTERFACE.md fixes
     assert (store.path / "gen-0001").exists() and store.generation().name == "gen-0003"
@@ -55,7 +56,7 @@ def test_an_old_generation_that_cannot_be_removed_is_reported_not_ignored(tmp_pa
 
 
 def test_the_lock_is_exclusive_and_released_after_use(tmp_path):
-    store = IndexStore(tmp_path / "index")
+    store = new_store(tmp_path / "index")
     with store.locked():
         with pytest.raises(IndexLocked), store.locked():
             pass
@@ -64,9 +65,9 @@ def test_the_lock_is_exclusive_and_released_after_use(tmp_path):
 
 
 def test_snapshots_see_new_documents_after_a_commit_and_after_a_rebuild(tmp_path):
-    store = IndexStore(tmp_path / "index")
+    store = new_store(tmp_path / "index")
     index_paths(store, [CORPUS])
-    snapshots = Snapshots(store)
+    snapshots = snapshots_of(store)
     before = snapshots.current()
     assert snapshots.current() is before
     index_paths(store, [DATA / "crawl" / "legacy_cp1258.txt"])
@@ -126,6 +127,9 @@ def _without_positions(field):
     field.format = Frequency()
 
 
+@pytest.mark.parametrize(
+    "engine", ["whoosh"], indirect=True
+)  # a Whoosh schema; tantivy: test_engine_tantivy
 @pytest.mark.parametrize("change", [_plain_text, _without_positions])
 def test_an_index_with_fields_of_another_type_or_format_is_rebuilt(tmp_path, change):
     from whoosh import index as whoosh_index
@@ -137,7 +141,7 @@ def test_an_index_with_fields_of_another_type_or_format_is_rebuilt(tmp_path, cha
     (tmp_path / "index" / "gen-0001").mkdir(parents=True)
     whoosh_index.create_in(str(tmp_path / "index" / "gen-0001"), old)
     (tmp_path / "index" / "current").symlink_to("gen-0001")
-    store = IndexStore(tmp_path / "index")
+    store = new_store(tmp_path / "index")
     assert store.outdated()
     index_paths(store, [CORPUS])
     assert store.generation().name == "gen-0002" and not store.outdated()
@@ -148,22 +152,23 @@ def test_a_snapshot_is_labelled_with_the_generation_its_reader_opened(tmp_path):
     take the new generation's name for the old reader, or it would never renew."""
     from pathlib import Path
 
-    store = IndexStore(tmp_path / "index")
+    store = new_store(tmp_path / "index")
     index_paths(store, [CORPUS])
     old = store.generation()
     index_paths(store, [CORPUS], rebuild=True)  # gen-0002; gen-0001 is kept for readers
     new = store.generation()
     store.swap(old)  # back to gen-0001: the next open sees it ...
-    opened = store.open
+    opened, read = store.open, []
 
     def open_then_swap(generation=None, shared=False):
         ix = opened(generation, shared)
+        read.append(store.folder(ix))
         store.swap(new)  # ... and a rebuild swaps to gen-0002 right after
         return ix
 
     store.open = open_then_swap
-    snap = Snapshots(store).current()
-    assert snap.generation == Path(snap.searcher._ix.storage.folder)
+    snap = snapshots_of(store).current()
+    assert [Path(snap.generation)] == read == [old]
 
 
 def test_an_index_written_before_the_layout_change_still_opens():

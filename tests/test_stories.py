@@ -10,12 +10,13 @@ import json
 
 import pytest
 
-from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.engines.choice import snapshots_of
 from indexer.index.pipeline import index_paths
-from indexer.index.store import IndexStore
 from indexer.index.stories import MIN_SHINGLES, StoryFinder, signature
 from indexer.search.run import SearchRequest, iter_matches, search
-from tests.conftest import release_id
+from tests.conftest import new_store, release_id
+
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
 
 RELEASE = (
     "Chiều 12/5, Ủy ban nhân dân tỉnh Tuyên Quang tiếp Đoàn công tác huyện Imsil, tỉnh Jeollabuk, Hàn Quốc. "
@@ -79,7 +80,7 @@ def write(folder, name: str, records: list[tuple[str, str, str]]):
 def grouped(tmp_path_factory):
     """Two runs: the release and another story first, then two copies of the release."""
     folder = tmp_path_factory.mktemp("stories")
-    store = IndexStore(folder / "index")
+    store = new_store(folder / "index")
     first = write(
         folder,
         "first.jsonl",
@@ -99,7 +100,7 @@ def grouped(tmp_path_factory):
         ],
     )
     index_paths(store, [first, second])  # incremental: the copies meet the indexed release
-    return Snapshots(store).current()
+    return snapshots_of(store).current()
 
 
 def test_a_later_runs_copies_join_the_indexed_story(grouped):
@@ -163,9 +164,9 @@ def test_a_duplicated_seed_is_one_hit_with_its_copy_listed(tmp_path):
     seed = (crawl / "000_eb25f7a71b7afa55.txt").read_text("utf-8")
     copy = "Tuyên Quang và Imsil tăng cường hợp tác lao động\n\n" + seed.split("\n", 1)[1]
     (crawl / "copy_of_000.txt").write_text(copy.replace("Theo Báo Tuyên Quang", "Theo TTXVN"), "utf-8")
-    store = IndexStore(tmp_path / "index")
+    store = new_store(tmp_path / "index")
     index_paths(store, [crawl])
-    snap = Snapshots(store).current()
+    snap = snapshots_of(store).current()
     result = search(snap, SearchRequest("Imsil"))
     assert result.total == 1 and result.hits[0].copies == 1
     shown = load_document(snap, result.hits[0].id)

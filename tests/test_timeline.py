@@ -12,11 +12,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from indexer.engines.whoosh_snapshot import Snapshots
+from indexer.engines.choice import snapshots_for
 from indexer.errors import BadRequest
-from indexer.index.store import IndexStore
 from indexer.search.run import SearchRequest, search
-from tests.conftest import cli_json
+from tests.conftest import cli_json, new_store
+
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -63,14 +64,14 @@ def dated_index(tmp_path_factory):
         lines.append(json.dumps(record, ensure_ascii=False))
     (folder / "crawl.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     index = folder / "index"
-    report = index_paths(IndexStore(index), [folder / "crawl.jsonl"])
+    report = index_paths(new_store(index), [folder / "crawl.jsonl"])
     assert not report.rejected and report.documents == len(RECORDS)
     return index
 
 
 @pytest.fixture(scope="module")
 def snap(dated_index):
-    return Snapshots(IndexStore(dated_index)).current()
+    return snapshots_for(dated_index).current()
 
 
 @pytest.fixture

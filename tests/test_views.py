@@ -11,6 +11,8 @@ import pytest
 from indexer.search.snippets import SCAN_CHARS
 from tests.conftest import seed_id
 
+pytestmark = pytest.mark.usefixtures("engine")  # every test here runs on both engines
+
 YEN_BAI = seed_id("003_66be082b74e51ac7.txt")
 THAI_NGUYEN_URL = "https://baoxaydung.com.vn/bi-thu-tinh-uy-thai-nguyen-tiep-va-lam-viec-voi-doan-cong-tac-cua-tinh-gyeongsangbuk-do-han-quoc-358872.html"  # noqa: E501
 
@@ -46,8 +48,8 @@ def test_search_page_keeps_the_query_and_shows_hits(client):
     assert 'value="hợp tác"' in html
     assert "kết quả cho “hợp tác”" in html
     assert f"/doc/{YEN_BAI}?q=h%E1%BB%A3p+t%C3%A1c" in page.hrefs
-    assert "<time datetime=\"2023-11-21\">21/11/2023</time>" in html
-    assert html.count('<p class="snippet">') == html.count("<li class=\"hit\">") > 0
+    assert '<time datetime="2023-11-21">21/11/2023</time>' in html
+    assert html.count('<p class="snippet">') == html.count('<li class="hit">') > 0
 
 
 def test_every_snippet_has_a_mark(client):
@@ -212,20 +214,24 @@ def crafted(tmp_path_factory):
     import json
 
     from indexer.index.pipeline import index_paths
-    from indexer.index.store import IndexStore
+    from tests.conftest import new_store
     from webui.app import create_app
 
     folder = tmp_path_factory.mktemp("views")
     records = [
-        {"title": "Thông\x07 cáo\x1b về\x9b hợp tác\x00 với Lào", "source": "Báo\x08 Lào\x7f Cai",
-         "text": "Đoàn\x01 công tác tỉnh Điện Biên\x9c thăm Lào, bàn hợp tác\x1b về nông nghiệp.\n"
-                 "Hai bên\x02 thống nhất\x0c mở rộng hợp tác\x80 về du lịch.",
-         "url": "https://a.example.vn/1", "published": "2024-02-03"},
+        {
+            "title": "Thông\x07 cáo\x1b về\x9b hợp tác\x00 với Lào",
+            "source": "Báo\x08 Lào\x7f Cai",
+            "text": "Đoàn\x01 công tác tỉnh Điện Biên\x9c thăm Lào, bàn hợp tác\x1b về nông nghiệp.\n"
+            "Hai bên\x02 thống nhất\x0c mở rộng hợp tác\x80 về du lịch.",
+            "url": "https://a.example.vn/1",
+            "published": "2024-02-03",
+        },
         {"title": "Nghệ An xúc tiến đầu tư", "text": LONG_TEXT, "url": "https://a.example.vn/2"},
         {"title": "Tỉnh Gangwon thăm Bắc Ninh", "text": DATELINED, "url": "https://a.example.vn/3"},
     ]
     (folder / "crawl.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
-    assert not index_paths(IndexStore(folder / "index"), [folder / "crawl.jsonl"]).rejected
+    assert not index_paths(new_store(folder / "index"), [folder / "crawl.jsonl"]).rejected
     return create_app(folder / "index", {"TESTING": True}).test_client()
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 import sys
 import threading
 
+import pytest
+
 from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.engines.whoosh_threads import ThreadSafeBufferFile
 from indexer.index.store import IndexStore
 from indexer.search.run import SearchRequest, search
+
+# Whoosh's own engine, read below the seam: these tests are about Whoosh alone.
+pytestmark = [pytest.mark.usefixtures("engine"), pytest.mark.parametrize("engine", ["whoosh"], indirect=True)]
 
 
 def in_threads(count: int, work) -> list[str]:

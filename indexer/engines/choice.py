@@ -79,8 +79,12 @@ class EngineSnapshots:
 
 
 def _snapshots(path: str | os.PathLike[str], engine: str):
-    store = store_for(path, engine)
-    if engine == "tantivy":
+    return snapshots_of(store_for(path, engine))
+
+
+def snapshots_of(store: IndexStore):
+    """The renewing snapshots of one store, of the engine the store writes."""
+    if type(store) is not IndexStore:  # imported only where used
         from indexer.engines.tantivy_engine import TantivySnapshots
 
         return TantivySnapshots(store)

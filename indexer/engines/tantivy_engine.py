@@ -26,7 +26,9 @@ reads like the Whoosh one.
 
 from __future__ import annotations
 
+import functools
 import json
+import tempfile
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -34,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 import tantivy
-from tantivy import Document, Occur, PreTokenizedString, Query, Token
+from tantivy import Document, Occur, Order, PreTokenizedString, Query, Token
 from whoosh.fields import STORED
 
 from indexer.analysis.analyzers import folded, joined_words, positioned
@@ -74,7 +76,8 @@ def schema() -> tantivy.Schema:
         builder.add_text_field(
             name, stored=name in ("title", "text"), tokenizer_name=TOKENIZER, index_option=option
         )
-    builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    # fast: documents are numbered in id order, the same after every merge (_Numbering)
+    builder.add_text_field("id", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     builder.add_text_field("story", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("date", indexed=True, fast=True)
     for facet in FACET_FIELDS:  # stored as Whoosh stores them ("a,b"), indexed a term a value
@@ -207,11 +210,12 @@ class TantivyStore(IndexStore):
         return TantivyIndex(tantivy.Index.open(str(folder)), folder)
 
     def outdated(self) -> bool:
-        """True when the current index lacks a field this version writes: only a rebuild fits."""
+        """True when the current index's schema is not the one this version writes (a field
+        missing, or one indexed or stored otherwise): only a rebuild fits."""
         if not self.exists():
             return False
         meta = json.loads((self.current / "meta.json").read_text("utf-8"))
-        return set(FIELD_NAMES) - {entry["name"] for entry in meta.get("schema", [])} != set()
+        return _by_name(meta.get("schema", [])) != _written_schema()
 
     def create_generation(self) -> TantivyIndex:
         folder = self.new_folder()
@@ -249,6 +253,18 @@ def _stored(doc: Document) -> dict:
     return stored
 
 
+def _by_name(fields: list[dict]) -> dict[str, dict]:
+    return {entry["name"]: entry for entry in fields}
+
+
+@functools.cache
+def _written_schema() -> dict[str, dict]:
+    """schema() as tantivy writes it in meta.json, from an empty index made for the purpose."""
+    with tempfile.TemporaryDirectory(prefix="thongcao-schema-") as folder:
+        tantivy.Index(schema(), path=folder, reuse=False)
+        return _by_name(json.loads((Path(folder) / "meta.json").read_text("utf-8"))["schema"])
+
+
 # Reading
 
 
@@ -279,15 +295,23 @@ class TantivyVocabulary:
 
 
 class _Numbering:
-    """Dense numbers for (segment, document) addresses: live documents in address order."""
+    """Dense numbers for (segment, document) addresses: live documents in id order.
+
+    Not address order: segment ids are random and merges reorder them, so two indexes of
+    the same releases would break ties between equal scores differently; ids say the same
+    thing after every merge and every run (Whoosh numbers in indexing order, as stable)."""
 
     def __init__(self, searcher) -> None:
         count = searcher.num_docs
-        hits = searcher.search(Query.all_query(), limit=count, count=False).hits if count else []
+        hits = (
+            searcher.search(
+                Query.all_query(), limit=count, count=False, order_by_field="id", order=Order.Asc
+            ).hits
+            if count
+            else []
+        )
         segments, docs = _addresses(hits)
-        order = np.lexsort((docs, segments))
-        self.addresses = [hits[i][1] for i in order.tolist()]
-        segments, docs = segments[order], docs[order]
+        self.addresses = [address for _, address in hits]
         extent = np.zeros(searcher.num_segments, dtype=np.int64)
         np.maximum.at(extent, segments, docs + 1)
         self.starts = np.r_[0, np.cumsum(extent)[:-1]].astype(np.int64) if extent.size else extent
