@@ -436,6 +436,31 @@ CLUB_BEFORE = (
     "CLB", "câu lạc bộ", "đội bóng", "Becamex", "Đồng Tâm", "Hoàng Anh", "SHB", "Than", "XM",
     "Xi măng", "Sông Lam", "Thép Xanh", "Hồng Lĩnh", "Đông Á", "Topenland",
 )
+# The same, in either case: a team and its players ("Cầu thủ Hải Phòng ghi bàn", "đội Thanh Hóa").
+TEAM_BEFORE = ("đội", "cầu thủ", "thủ môn", "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "ngoại binh")
+# Words before a pair of names joined by a dash that make it a fixture, not a route: "trận Hải
+# Phòng - Nam Định" (while "tuyến Hà Nội - Hải Phòng" is a road between two places).
+FIXTURE_BEFORE = ("trận", "trận đấu", "derby", "cặp đấu", "màn so tài", "cuộc đối đầu")
+# Words that mark a match report or a football column: where they are frequent, a province's bare
+# name is its club ("Bình Dương hai lần vô địch", "bằng điểm với Thanh Hóa"), and the body names
+# the place itself only after a place's cue (SPORTS_PLACE_BEFORE) or in parentheses.
+SPORTS_WORDS = (
+    "V-League", "V.League", "cầu thủ", "HLV", "ghi bàn", "bàn thắng", "đội bóng", "thủ môn",
+    "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "trọng tài", "vô địch", "sân cỏ", "bóng đá",
+    "bóng chuyền", "hạng Nhất", "phạt đền", "việt vị", "ngoại binh", "đầu bảng", "vòng đấu",
+    "đội khách", "chủ nhà", "hiệp một", "hiệp hai",
+)
+# The forms a club's name takes besides the province's own: "TP HCM thua 0-3", "đội bóng xứ Thanh".
+# Grounds ("Hàng Đẫy", "Lạch Tray") and towns ("Pleiku") stay places in a sports text.
+PROVINCE_CLUB_FORMS = frozenset({
+    "TP.HCM", "TP HCM", "TPHCM", "Sài Gòn", "Huế", "TT-Huế", "BR-VT", "Vũng Tàu", "xứ Thanh",
+    "xứ Nghệ", "đất Cảng", "thành Vinh",
+})
+SPORTS_MIN_WORDS, SPORTS_MIN_COUNT = 3, 6  # distinct words, and occurrences, that make a sports text
+SPORTS_PLACE_BEFORE = (
+    "tại", "ở", "đến", "tới", "về", "sân", "tỉnh", "thành phố", "TP", "TP.", "thủ đô", "địa bàn", "UBND",
+    "HĐND", "Sở", "người dân",
+)
 # ... unless the road is in a city or town of that name, which lies inside the province.
 PROVINCE_OK_AFTER = ("thành phố", "thị xã")
 # A person's title: the next capitalised word is their name ("ông Đức", "chị Hà Giang").

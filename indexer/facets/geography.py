@@ -44,6 +44,7 @@ class _Entry:
     namelike: bool = False
     safe_only: bool = False
     needs_city: bool = False
+    club_form: bool = False  # a club may bear it ("Thanh Hóa", "TP HCM"), unlike a ground's name
 
 
 @lru_cache(maxsize=4096)
@@ -95,7 +96,8 @@ def _forms() -> Iterable[tuple[str, _Entry]]:
                 n in places.COUNTRY_LOWER_TAIL or len(n.split()) >= 3)]
         for surface, value in pairs:
             city = surface in places.PROVINCE_NEEDS_CITY
-            yield surface, _Entry(value, kind, surface in namelike, surface in safe, city)
+            club = kind == "province" and (surface == value or surface in places.PROVINCE_CLUB_FORMS)
+            yield surface, _Entry(value, kind, surface in namelike, surface in safe, city, club)
 
 
 def _lower_tail(name: str) -> str:
@@ -160,7 +162,28 @@ _PAIR_BEFORE = re.compile(rf"(?:^|\W)(?:{_PAIR}){_SPACE}*[-–]{_SPACE}*$")  # "
 _PAIR_AFTER = re.compile(rf"{_SPACE}*[-–]{_SPACE}*(?:{_PAIR})(?!\w)")  # "Hàn - Nhật"
 _CLUB_INITIAL = re.compile(r"(?:^|\W)[A-ZĐ]\.$")  # "B.Bình Dương": Becamex Bình Dương, a club
 _CLUB_BEFORE = re.compile(_ends_with(places.CLUB_BEFORE).pattern)
-_FC_AFTER = re.compile(rf"{_SPACE}+F\.?C\b")
+_TEAM_BEFORE = _ends_with(places.TEAM_BEFORE)
+_FC_AFTER = re.compile(rf"{_SPACE}+(?:F\.?C|[A-Z]+&[A-Z]+)\b")  # "Sài Gòn FC", "Hà Nội T&T"
+_SCORE = rf"(?<![\d/.,])\d{_SPACE}*[-–]{_SPACE}*\d(?![\d/%]|[.,]\d)"  # "3-0", not "2-3/5" nor "18-20"
+_SCORE_AFTER = re.compile(rf"{_SPACE}+{_SCORE}(?!{_SPACE}*(?:độ|giờ|h\b|ngày|tháng|năm|tuổi|km|m\b))")
+_SCORE_BEFORE = re.compile(rf"(?:^|\s){_SCORE}{_SPACE}+$")  # "HAGL 0-0 Nam Định"
+_FIXTURE = "|".join(re.escape(w).replace(r"\ ", rf"{_SPACE}+") for w in places.FIXTURE_BEFORE)
+_FIXTURE_FIRST = re.compile(rf"(?:^|\W)(?i:{_FIXTURE}){_SPACE}+$")  # "trận [Hải Phòng] - Nam Định"
+_FIXTURE_SECOND = re.compile(  # "trận Hải Phòng - [Nam Định]", "trận HAGL - [Nam Định]"
+    rf"(?:^|\W)(?i:{_FIXTURE}){_SPACE}+(?:[{_CAPITAL}][^\W\d_]*{_SPACE}+){{0,3}}[{_CAPITAL}][^\W\d_]*"
+    rf"{_SPACE}*[-–]{_SPACE}*$"
+)
+_DASH_AFTER = re.compile(rf"{_SPACE}*[-–]{_SPACE}*[A-ZĐ]")
+_SPORTS_WORDS = re.compile(
+    "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for w in places.SPORTS_WORDS for f in {nfc(w), normalize_tones(w)}
+    )
+)
+_SPORTS_CUE = _ends_with(places.SPORTS_PLACE_BEFORE, rf"(?:{_SPACE}+|(?<=\.))").pattern
+_SPORTS_PLACE_BEFORE = re.compile(  # "tại Hà Nội", "Nội Bài (Hà Nội", "sân Việt Trì, Phú Thọ"
+    rf"{_SPORTS_CUE}|\({_SPACE}*$|(?:^|\W)(?i:sân){_SPACE}+(?:[{_CAPITAL}]\w*{_SPACE}+){{1,3}}?[{_CAPITAL}]\w*,{_SPACE}*$",
+    re.IGNORECASE,
+)
 _FUNCTION_WORDS = frozenset(_key(w) for w in places.FUNCTION_WORDS)
 _PROVINCE_NOT_BEFORE = re.compile("|".join(
     rf"{_SPACE}*" + re.escape(f).replace(r"\ ", rf"{_SPACE}+")
@@ -182,14 +205,37 @@ def _name_before(before: str) -> bool:
 
 def _club(text: str, before: str, end: int) -> bool:
     """Whether a province's name here names a football club: "CLB Nam Định", "Becamex Bình
-    Dương", "B.Bình Dương", "Sài Gòn FC".  A headline about a club is about its home province; a
-    club named in the body is not where the story happens."""
-    return bool(_CLUB_BEFORE.search(before) or _CLUB_INITIAL.search(before) or _FC_AFTER.match(text, end))
+    Dương", "B.Bình Dương", "Sài Gòn FC", "cầu thủ Hải Phòng", a result ("Bình Định 2-1", "HAGL 0-0
+    Nam Định") or a fixture ("trận Hải Phòng - Nam Định").  A headline about a club is about its
+    home province; a club named in the body is not where the story happens."""
+    return bool(
+        _CLUB_BEFORE.search(before) or _TEAM_BEFORE.search(before) or _CLUB_INITIAL.search(before)
+        or _FC_AFTER.match(text, end)
+        or _SCORE_AFTER.match(text, end) or _SCORE_BEFORE.search(before)
+        or (_FIXTURE_FIRST.search(before) and _DASH_AFTER.match(text, end))
+        or _FIXTURE_SECOND.search(before)
+    )
 
 
-def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool, clubs: bool = False) -> bool:
+def sports(text: str) -> bool:
+    """Whether a text reports on a sport: several of its words ("cầu thủ", "V-League", "ghi bàn"),
+    often.  There a province's bare name is its club (see `_accepted`).
+
+    >>> sports("HLV cho biết cầu thủ đã ghi bàn; các cầu thủ và HLV mừng bàn thắng sau trận.")
+    True
+    >>> sports("Tỉnh tổ chức giải bóng đá thiếu nhi; đội vô địch nhận cúp.")
+    False
+    """
+    found = [normalize_tones(m.group()).lower() for m in _SPORTS_WORDS.finditer(nfc(text))]
+    return len(set(found)) >= places.SPORTS_MIN_WORDS and len(found) >= places.SPORTS_MIN_COUNT
+
+
+def _accepted(
+    text: str, start: int, end: int, entry: _Entry, shouting: bool, clubs: bool = False, sport: bool = False
+) -> bool:
     """Whether one hit is a real mention of its place, judged from its neighbours; a club's
-    name counts as its province only when `clubs` (in a headline)."""
+    name counts as its province only when `clubs` (in a headline).  In the body of a `sport`
+    text, a name a club bears counts only after a place's cue ("tại", "sân", "tỉnh", "(")."""
     if shouting and (entry.namelike or entry.safe_only or entry.needs_city):
         return False  # in an upper-case title, capitals tell nothing
     before = text[max(0, start - _WINDOW) : start]
@@ -200,6 +246,8 @@ def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool, cl
             return False
         if _club(text, before, end):
             return clubs
+        if sport and not clubs and entry.club_form and not _SPORTS_PLACE_BEFORE.search(before):
+            return False
         if _PROVINCE_NOT_BEFORE.match(text, end):
             return False
         return not entry.namelike or not (_PERSON_BEFORE.search(before) or _name_before(before))
@@ -216,9 +264,12 @@ def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool, cl
     return not _name_before(before)
 
 
-def _hits(segment: str, clubs: bool = False) -> list[tuple[str, str, int, int]]:
+def _hits(
+    segment: str, clubs: bool = False, sport_from: int | None = None
+) -> list[tuple[str, str, int, int]]:
     """Every accepted place mention in one piece of text: (kind, value, start, end); clubs'
-    names count as their provinces when `clubs` (see `_club`)."""
+    names count as their provinces when `clubs` (see `_club`); in a sports text, bare names
+    from `sport_from` on (after the lead, which sets the scene) are clubs' (see `_accepted`)."""
     text = nfc(segment)
     shouting = text.upper() == text
     if shouting:  # every initial then a capital, for the finder; the same length in Vietnamese
@@ -227,7 +278,8 @@ def _hits(segment: str, clubs: bool = False) -> list[tuple[str, str, int, int]]:
     found = []
     for hit in _FINDER.finditer(text):
         entry = _ENTRIES[_key(hit.group())]
-        if entry.value is not None and _accepted(text, hit.start(), hit.end(), entry, shouting, clubs):
+        sport = sport_from is not None and hit.start() >= sport_from
+        if entry.value is not None and _accepted(text, hit.start(), hit.end(), entry, shouting, clubs, sport):
             found.append((entry.kind, entry.value, hit.start(), hit.end()))
     return found
 
@@ -332,8 +384,9 @@ def about(in_title: Counter[str], body: Evidence) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def _scan(title: str, text: str) -> dict[str, tuple[str, ...]]:
     """Both facets from one pass over title and body (cached: callers ask for one facet at a time)."""
-    heads, hits = mentions(title, clubs=True), _hits(text)
     text = nfc(text)
+    sport_from = lead_end(text) if sports(title + "\n" + text) else None
+    heads, hits = mentions(title, clubs=True), _hits(text, sport_from=sport_from)
     return {
         kind: about(
             Counter({v: n for (k, v), n in heads.items() if k == kind}),
