@@ -409,3 +409,25 @@ def test_in_a_match_report_a_bare_province_is_its_club():
     plain = "Thanh Hóa mở rộng cảng biển. Thanh Hóa và Bình Dương thu hút vốn; Bình Dương dẫn đầu."
     assert not sports(plain)
     assert set(provinces("Thu hút đầu tư", plain)) == {"Thanh Hóa", "Bình Dương"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bình Nhưỡng cáo buộc Mỹ và Hàn dựng chuyện.", {"Triều Tiên", "Hoa Kỳ", "Hàn Quốc"}),  # by "và"
+        ("Du khách Nhật, Hàn đổ về Đà Nẵng.", {"Nhật Bản", "Hàn Quốc"}),  # a pair by a comma
+        ("Đội tuyển Czech giành vé dự World Cup.", {"Séc"}),  # the English name the press uses
+        ("Anh hàn lại chiếc nồi cũ.", set()),  # "hàn", to weld, with no country beside it
+    ],
+)
+def test_a_short_form_paired_with_a_country_is_a_country(text, expected):
+    assert {v for (kind, v) in mentions(text) if kind == "country"} == expected
+
+
+def test_a_number_plate_does_not_place_the_story():
+    body = (
+        "Vụ tai nạn xảy ra trên quốc lộ 1 đoạn qua tỉnh Quảng Trị. Xe tải biển kiểm soát Nghệ An đâm vào "
+        "xe khách BKS Đồng Nai; xe con biển số Hà Nội phanh kịp."
+    )
+    assert {v for (kind, v) in mentions(body) if kind == "province"} == {"Quảng Trị"}
+    assert provinces("Ba xe tông liên hoàn", body) == ("Quảng Trị",)

@@ -240,7 +240,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
                        "xứ sở sương mù"),
     "Italy": ("Italia", "I-ta-li-a", "Ý"),
     "Áo": ("Cộng hòa Áo",),
-    "Séc": ("CH Séc", "Cộng hòa Séc"),
+    "Séc": ("CH Séc", "Cộng hòa Séc", "Czech", "CH Czech", "Cộng hòa Czech", "Czechia"),
     "Australia": ("Úc", "Ô-xtrây-li-a", "Ôxtrâylia", "Ốt-xtrây-li-a"),
     "New Zealand": ("Niu Di-lân", "Niu Dilân", "Niu-di-lân"),
     "Canada": ("Ca-na-đa", "Canađa"),
@@ -310,8 +310,8 @@ COUNTRY_SAFE_ONLY = frozenset({"Anh", "Thái", "Ý", "Áo", "Ấn", "Tòa Thánh
 # Country names the press also writes with their later syllables in lower case ("Tây Ban nha",
 # "Hàn quốc"); two-syllable names only where the lower-case form is no phrase ("Ai cập nhật").
 COUNTRY_LOWER_TAIL = ("Hàn Quốc", "Trung Quốc", "Thái Lan", "Ấn Độ", "Triều Tiên", "Hoa Kỳ", "Anh Quốc")
-# Short forms that join another country's in a pair ("Việt - Hàn", "Nhật - Hàn", "Hàn - Nhật"):
-# such a pair names both countries.
+# Short forms that join another country's in a pair ("Việt - Hàn", "Nhật - Hàn", "Hàn - Nhật") or
+# a short list ("Mỹ và Hàn", "Nhật, Hàn"): such a pair names both countries.
 COUNTRY_PAIR_FORMS = ("Việt", "Nhật", "Hàn", "Trung", "Mỹ", "Triều", "Nga", "Pháp", "Lào", "Thái", "Anh", "Ý")
 
 # The 63 provinces and centrally-run cities in force until 30 June 2025, as the General
@@ -422,6 +422,7 @@ PROVINCE_NOT_AFTER = (
     "hồ", "đại lộ", "công viên", "khách sạn", "số", "nền", "gìn giữ", "nobel", "ngã tư", "ngã ba",
     "ngã năm", "ngã sáu", "ngã bảy", "vòng xoay", "bùng binh", "nút giao", "giờ", "chứng khoán",
     "GDCK", "ngân hàng TMCP", "ngân hàng thương mại cổ phần",
+    "biển kiểm soát", "BKS", "biển số",  # a vehicle's plate: where it is registered
     "đá quý",  # "Công ty Vàng bạc Đá quý Sài Gòn" quotes the gold price
 )
 # A bare "Hồ Chí Minh" is the President far more often than the city: the city needs one of these
