@@ -431,3 +431,30 @@ def test_a_number_plate_does_not_place_the_story():
     )
     assert {v for (kind, v) in mentions(body) if kind == "province"} == {"Quảng Trị"}
     assert provinces("Ba xe tông liên hoàn", body) == ("Quảng Trị",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Bộ phim "Người lái đò Sài Gòn" đoạt giải khán giả.', set()),  # a film's title
+        ("Ca khúc “Mùa thu Hà Nội” được hát lại.", set()),  # a song's title
+        ("Ông được gọi là “vua cà phê của Đắk Lắk”.", {"Đắk Lắk"}),  # "của" places the nickname
+        ('"Tôi đã sống rất lâu ở Đà Nẵng", anh nói, "và sẽ quay lại Đà Nẵng".', {"Đà Nẵng"}),  # speech
+    ],
+)
+def test_a_place_inside_a_works_title_is_not_named(text, expected):
+    assert {v for (kind, v) in mentions(text) if kind == "province"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kho của Công ty cổ phần Vận tải Việt - Lào bị tốc mái.", set()),  # a firm's name
+        ("Công ty TNHH Thương mại Hàn Quốc Xanh nộp thuế chậm.", set()),
+        ("Một công ty Nhật Bản mở nhà máy ở Bắc Ninh.", {"Nhật Bản"}),  # the firm's nationality
+        ("Quán bán bánh mì kiểu Pháp và món Nhật.", set()),  # styles
+        ("Cảnh sát học nhu thuật Brazil để khống chế nghi phạm.", set()),  # a martial art
+    ],
+)
+def test_a_firms_name_or_a_style_is_not_the_country(text, expected):
+    assert {v for (kind, v) in mentions(text) if kind == "country"} == expected

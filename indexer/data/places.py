@@ -413,6 +413,8 @@ COUNTRY_NOT_AFTER = (
     "đô la", "đô-la", "đôla", "dollar", "usd", "yên", "đồng yên", "bảng", "won", "rúp", "franc",
     "baht", "kíp", "riel", "peso", "rupee", "ringgit", "euro", "nhân dân tệ", "châu", "gió",
     "bán đảo", "tiếng", "chó", "mèo", "giống", "dăm bông", "AS", "CLB", "câu lạc bộ",
+    # a style named after a country is the style: "bánh mì kiểu Pháp", "nhu thuật Brazil"
+    "kiểu", "phong cách", "món", "võ", "võ thuật", "nhu thuật",
 )
 # A road, river, commune or district of that name is not the province ("phố Huế" is in Hà Nội,
 # "xã Hòa Bình" is in many provinces); "thành phố" and "thị xã" of that name are inside it.

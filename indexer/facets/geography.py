@@ -3,6 +3,8 @@
 scan: one precompiled trie regex finds every place name and trap phrase ("Thái Bình Dương",
       "Mỹ phẩm"), capitals as the press writes them, either tone placement → each hit passes its
       context checks (the words just before and after) → mentions are counted, title apart.
+      A name inside a work's quoted title ("Vệ sĩ Sài Gòn"), a firm's registered name ("Công ty
+      cổ phần … Việt - Lào") or a club's (see `_club`, and `sports` for match reports) is skipped.
 about: a value counts if the title or the lead names it (not as an example in a list), or the
       body names it three times, or twice and not in passing beside a far more frequent one
       (see `about`).  The body is the article alone: indexer.extract.apparatus cuts bylines, credits,
@@ -265,6 +267,28 @@ def _accepted(
     return not _name_before(before)
 
 
+_QUOTED = re.compile(  # a capital first, as a title has, and no sentence inside
+    rf"[“\"]([{_CAPITAL}0-9][^“”\"\n.,;:!?]{{0,78}}[^\s“”\"\n.,;:!?])[”\"]"
+)
+_PLACING = re.compile(rf"(?:^|\W)(?i:của|ở|tại|về|từ|đến|tới|trong){_SPACE}+$")
+_COMPANY_BEFORE = re.compile(  # a registered firm's name runs on to the next punctuation
+    r"(?:^|\W)(?i:công\s+ty|tập\s+đoàn|ngân\s+hàng)\s+(?:cổ\s+phần|CP|TNHH|trách\s+nhiệm\s+hữu\s+hạn|liên\s+doanh"
+    r"|TMCP)\b[^,.;:!?()\[\]“”\"\n]*$"
+)
+
+
+def _titles(text: str) -> list[tuple[int, int]]:
+    """The spans of short quotations of two to six words: a film's, a song's, a book's or a show's
+    title ("Vệ sĩ Sài Gòn", "Hà Nội mùa thu"), where a place's name is part of the title (unless
+    a word such as "của", "ở" places something in it: "Bill Gates của Trung Quốc").
+
+    >>> text = 'Phim "Vệ sĩ Sài Gòn" ra rạp; ông nói: “Chúng tôi sẽ tiếp tục đầu tư vào Hà Nội năm tới”.'
+    >>> [text[a:b] for a, b in _titles(text)]
+    ['Vệ sĩ Sài Gòn']
+    """
+    return [m.span(1) for m in _QUOTED.finditer(text) if 2 <= len(m.group(1).split()) <= 6]
+
+
 def _hits(
     segment: str, clubs: bool = False, sport_from: int | None = None
 ) -> list[tuple[str, str, int, int]]:
@@ -277,8 +301,15 @@ def _hits(
         titled = text.title()
         text = titled if len(titled) == len(text) else text
     found = []
+    titles = _titles(text)
     for hit in _FINDER.finditer(text):
         entry = _ENTRIES[_key(hit.group())]
+        start, end = hit.span()
+        if any(a <= start and end <= b and (a, b) != (start, end) and not _PLACING.search(text, a, start)
+               for a, b in titles):
+            continue  # part of a work's title: "Vệ sĩ Sài Gòn", not "Bill Gates của Trung Quốc"
+        if entry.kind == "country" and _COMPANY_BEFORE.search(text[max(0, hit.start() - 80) : hit.start()]):
+            continue  # part of a firm's name: "Công ty cổ phần Cảng quốc tế Việt - Lào"
         sport = sport_from is not None and hit.start() >= sport_from
         if entry.value is not None and _accepted(text, hit.start(), hit.end(), entry, shouting, clubs, sport):
             found.append((entry.kind, entry.value, hit.start(), hit.end()))
