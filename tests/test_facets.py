@@ -458,3 +458,13 @@ def test_a_place_inside_a_works_title_is_not_named(text, expected):
 )
 def test_a_firms_name_or_a_style_is_not_the_country(text, expected):
     assert {v for (kind, v) in mentions(text) if kind == "country"} == expected
+
+
+def test_in_a_match_report_a_players_club_in_parentheses_is_not_a_place_but_an_address_is():
+    lineup = MATCH_REPORT + "\nĐội hình: Văn Lâm (Hải Phòng), Văn Toàn (Nam Định), Tiến Linh (Bình Dương)."
+    assert "Hải Phòng" not in provinces("Chủ nhà giữ ba điểm", lineup)
+    trip = MATCH_REPORT + (
+        "\nĐội bay từ sân bay Cát Bi (Hải Phòng) và về lại sân bay Cát Bi (Hải Phòng); trận sau trên sân "
+        "Việt Trì, Phú Thọ, rồi lại sân Việt Trì, Phú Thọ."
+    )
+    assert {"Hải Phòng", "Phú Thọ"} <= set(provinces("Chủ nhà giữ ba điểm", trip))

@@ -461,8 +461,9 @@ PROVINCE_CLUB_FORMS = frozenset({
 })
 SPORTS_MIN_WORDS, SPORTS_MIN_COUNT = 3, 6  # distinct words, and occurrences, that make a sports text
 SPORTS_PLACE_BEFORE = (
-    "tại", "ở", "đến", "tới", "về", "sân", "tỉnh", "thành phố", "TP", "TP.", "thủ đô", "địa bàn", "UBND",
-    "HĐND", "Sở", "người dân",
+    "tại", "ở", "đến", "tới", "về", "ra", "vào", "sân", "sân vận động", "SVĐ", "nhà thi đấu", "sân bay",
+    "khách sạn", "tỉnh", "thành phố", "TP", "TP.", "thị xã", "thủ đô", "địa bàn", "UBND", "HĐND", "Sở",
+    "người dân",
 )
 # ... unless the road is in a city or town of that name, which lies inside the province.
 PROVINCE_OK_AFTER = ("thành phố", "thị xã")

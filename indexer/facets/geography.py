@@ -183,10 +183,11 @@ _SPORTS_WORDS = re.compile(
     )
 )
 _SPORTS_CUE = _ends_with(places.SPORTS_PLACE_BEFORE, rf"(?:{_SPACE}+|(?<=\.))").pattern
-_SPORTS_PLACE_BEFORE = re.compile(  # "tại Hà Nội", "Nội Bài (Hà Nội", "sân Việt Trì, Phú Thọ"
-    rf"{_SPORTS_CUE}|\({_SPACE}*$|(?:^|\W)(?i:sân){_SPACE}+(?:[{_CAPITAL}]\w*{_SPACE}+){{1,3}}?[{_CAPITAL}]\w*,{_SPACE}*$",
-    re.IGNORECASE,
+_ADDRESS_BEFORE = re.compile(  # "sân Việt Trì, [Phú Thọ]", "sân bay Nội Bài ([Hà Nội]": a place's address
+    rf"(?:^|\W)(?i:sân|sân\s+bay|sân\s+vận\s+động|SVĐ|thành\s+phố|TP\.?|thị\s+xã|huyện|khách\s+sạn|cảng)"
+    rf"{_SPACE}+(?:[{_CAPITAL}]\w*{_SPACE}+){{0,3}}[{_CAPITAL}]\w*{_SPACE}*[,(]{_SPACE}*$"
 )
+_SPORTS_PLACE_BEFORE = re.compile(_SPORTS_CUE, re.IGNORECASE)  # "tại Hà Nội"; "Văn Lâm (Hải Phòng)" is a club
 _FUNCTION_WORDS = frozenset(_key(w) for w in places.FUNCTION_WORDS)
 _PROVINCE_NOT_BEFORE = re.compile("|".join(
     rf"{_SPACE}*" + re.escape(f).replace(r"\ ", rf"{_SPACE}+")
@@ -249,7 +250,8 @@ def _accepted(
             return False
         if _club(text, before, end):
             return clubs
-        if sport and not clubs and entry.club_form and not _SPORTS_PLACE_BEFORE.search(before):
+        placed = _SPORTS_PLACE_BEFORE.search(before) or _ADDRESS_BEFORE.search(before)
+        if sport and not clubs and entry.club_form and not placed:
             return False
         if _PROVINCE_NOT_BEFORE.match(text, end):
             return False
