@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from indexer.data import places
-from indexer.facets.geography import COUNTRY_NAMES, PROVINCE_NAMES, countries, mentions, provinces
+from indexer.facets.geography import COUNTRY_NAMES, PROVINCE_NAMES, countries, mentions, provinces, sports
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # Where each seed's article ends and portal chrome or an unrelated teaser begins.
@@ -362,3 +362,109 @@ def test_the_real_pages_keep_their_facets(name):
     doc = build_document(item, "")
     assert isinstance(doc, Document)
     assert (doc.countries, doc.provinces) == REAL_ARTICLES[name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đội khách thua Bình Định 1-2 ngay trên sân nhà.",  # a result
+        "Hiệp hai, HAGL 0-0 Nam Định vẫn chưa có bàn thắng.",  # a result, the score first
+        "Ông từng bắt chính trận Hải Phòng - Nam Định mùa trước.",  # a fixture
+        "Cầu thủ Thanh Hóa ăn mừng cuồng nhiệt.",  # a team's player
+        "Đội Quảng Nam thắng trận thứ ba liên tiếp.",  # the team
+        "Hà Nội T&T đứng đầu bảng sau lượt đi.",  # a sponsor's name after the province
+    ],
+)
+def test_a_club_named_by_its_result_fixture_or_players_is_not_its_province(text):
+    assert {v for (kind, v) in mentions(text) if kind == "province"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuyến cao tốc Hà Nội - Hải Phòng thông xe.", {"Hà Nội", "Hải Phòng"}),  # a road, not a fixture
+        ("Nhiệt độ ở Hà Nội 2-3 độ C thấp hơn hôm qua.", {"Hà Nội"}),  # a range, not a score
+    ],
+)
+def test_a_pair_or_a_range_of_numbers_is_not_a_club(text, expected):
+    assert {v for (kind, v) in mentions(text) if kind == "province"} == expected
+
+
+MATCH_REPORT = (
+    "Tối qua, các cầu thủ bước vào vòng đấu mới của V-League trên sân Thiên Trường.\n"
+    "HLV hai đội đều muốn thắng. Thanh Hóa cầm bóng nhiều hơn nhưng thủ môn chủ nhà xuất sắc. "
+    "Thanh Hóa ghi bàn ở phút 80 nhờ tiền đạo ngoại binh. Bình Dương từng hai lần vô địch, còn "
+    "Bình Dương năm nay chỉ đứng giữa bảng; Bình Dương sẽ gặp Thanh Hóa tuần sau. "
+    "Sau trận, đội khách nghỉ lại tại Hà Nội rồi bay về Hà Nội lần nữa để tập tiếp."
+)
+
+
+def test_in_a_match_report_a_bare_province_is_its_club():
+    assert sports(MATCH_REPORT)
+    # the ground (Thiên Trường, Nam Định) and the city the team stays in are places; the clubs are not
+    assert set(provinces("Chủ nhà giữ ba điểm", MATCH_REPORT)) == {"Nam Định", "Hà Nội"}
+    # the headline still names the clubs' provinces
+    assert "Thanh Hóa" in provinces("Thanh Hóa thắng trên sân khách", MATCH_REPORT)
+    # the same sentences outside a match report name places
+    plain = "Thanh Hóa mở rộng cảng biển. Thanh Hóa và Bình Dương thu hút vốn; Bình Dương dẫn đầu."
+    assert not sports(plain)
+    assert set(provinces("Thu hút đầu tư", plain)) == {"Thanh Hóa", "Bình Dương"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bình Nhưỡng cáo buộc Mỹ và Hàn dựng chuyện.", {"Triều Tiên", "Hoa Kỳ", "Hàn Quốc"}),  # by "và"
+        ("Du khách Nhật, Hàn đổ về Đà Nẵng.", {"Nhật Bản", "Hàn Quốc"}),  # a pair by a comma
+        ("Đội tuyển Czech giành vé dự World Cup.", {"Séc"}),  # the English name the press uses
+        ("Anh hàn lại chiếc nồi cũ.", set()),  # "hàn", to weld, with no country beside it
+    ],
+)
+def test_a_short_form_paired_with_a_country_is_a_country(text, expected):
+    assert {v for (kind, v) in mentions(text) if kind == "country"} == expected
+
+
+def test_a_number_plate_does_not_place_the_story():
+    body = (
+        "Vụ tai nạn xảy ra trên quốc lộ 1 đoạn qua tỉnh Quảng Trị. Xe tải biển kiểm soát Nghệ An đâm vào "
+        "xe khách BKS Đồng Nai; xe con biển số Hà Nội phanh kịp."
+    )
+    assert {v for (kind, v) in mentions(body) if kind == "province"} == {"Quảng Trị"}
+    assert provinces("Ba xe tông liên hoàn", body) == ("Quảng Trị",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Bộ phim "Người lái đò Sài Gòn" đoạt giải khán giả.', set()),  # a film's title
+        ("Ca khúc “Mùa thu Hà Nội” được hát lại.", set()),  # a song's title
+        ("Ông được gọi là “vua cà phê của Đắk Lắk”.", {"Đắk Lắk"}),  # "của" places the nickname
+        ('"Tôi đã sống rất lâu ở Đà Nẵng", anh nói, "và sẽ quay lại Đà Nẵng".', {"Đà Nẵng"}),  # speech
+    ],
+)
+def test_a_place_inside_a_works_title_is_not_named(text, expected):
+    assert {v for (kind, v) in mentions(text) if kind == "province"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kho của Công ty cổ phần Vận tải Việt - Lào bị tốc mái.", set()),  # a firm's name
+        ("Công ty TNHH Thương mại Hàn Quốc Xanh nộp thuế chậm.", set()),
+        ("Một công ty Nhật Bản mở nhà máy ở Bắc Ninh.", {"Nhật Bản"}),  # the firm's nationality
+        ("Quán bán bánh mì kiểu Pháp và món Nhật.", set()),  # styles
+        ("Cảnh sát học nhu thuật Brazil để khống chế nghi phạm.", set()),  # a martial art
+    ],
+)
+def test_a_firms_name_or_a_style_is_not_the_country(text, expected):
+    assert {v for (kind, v) in mentions(text) if kind == "country"} == expected
+
+
+def test_in_a_match_report_a_players_club_in_parentheses_is_not_a_place_but_an_address_is():
+    lineup = MATCH_REPORT + "\nĐội hình: Văn Lâm (Hải Phòng), Văn Toàn (Nam Định), Tiến Linh (Bình Dương)."
+    assert "Hải Phòng" not in provinces("Chủ nhà giữ ba điểm", lineup)
+    trip = MATCH_REPORT + (
+        "\nĐội bay từ sân bay Cát Bi (Hải Phòng) và về lại sân bay Cát Bi (Hải Phòng); trận sau trên sân "
+        "Việt Trì, Phú Thọ, rồi lại sân Việt Trì, Phú Thọ."
+    )
+    assert {"Hải Phòng", "Phú Thọ"} <= set(provinces("Chủ nhà giữ ba điểm", trip))

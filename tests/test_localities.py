@@ -128,3 +128,20 @@ def test_a_locality_shows_its_country_on_the_page_and_in_the_terminal(client, se
     shown = run_cli("search", "Imsil", index=seed_index)
     assert "Imsil (Hàn Quốc)" in shown.stdout
     assert client.get("/api/search?q=Imsil").get_json()["facets"]["locality"][0]["value"] == "Imsil"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tàu sân bay Liêu Ninh rời cảng sáng nay.",  # a ship named after a province
+        "Chiến hạm Sơn Đông tham gia diễn tập.",
+        "Người đẹp Tân Cương gây chú ý trên thảm đỏ.",  # an actress's epithet
+        "Anh chuyển sang khoác áo Shanghai SIPG mùa tới.",  # a club: the sponsor's acronym after the city
+    ],
+)
+def test_a_ship_an_epithet_or_a_club_is_not_the_locality(text):
+    assert not mentions(text)
+
+
+def test_a_locality_beside_its_province_still_counts():
+    assert set(mentions("Vụ cháy xảy ra ở thành phố Sapporo, Hokkaido.")) == {"Sapporo", "Hokkaido"}

@@ -178,8 +178,11 @@ IN_PLACE_BEFORE: tuple[str, ...] = (
 )
 
 # What a place name qualifies when it is not a place: dishes, drinks and breeds ("dăm bông Hồ
-# Nam", "chó ngao Tây Tạng", "trà Vân Nam"), styles ("kiểu Tokyo").
+# Nam", "chó ngao Tây Tạng", "trà Vân Nam"), styles ("kiểu Tokyo"), ships named after a province
+# ("tàu sân bay Liêu Ninh", "chiến hạm Sơn Đông"), a person's epithet ("người đẹp Tân Cương").
 NOT_AFTER: tuple[str, ...] = (
     "dăm bông", "giăm bông", "chó", "chó ngao", "mèo", "trà", "rượu", "món", "lẩu", "mì", "bánh",
     "vịt", "gà", "bò", "lợn", "giống", "kiểu", "phong cách", "ẩm thực",
+    "tàu", "tàu sân bay", "hàng không mẫu hạm", "chiến hạm", "tàu chiến", "tàu khu trục", "khu trục hạm",
+    "tàu ngầm", "tuần dương hạm", "người đẹp", "mỹ nhân", "nàng", "chàng",
 )

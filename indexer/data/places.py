@@ -240,7 +240,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
                        "xứ sở sương mù"),
     "Italy": ("Italia", "I-ta-li-a", "Ý"),
     "Áo": ("Cộng hòa Áo",),
-    "Séc": ("CH Séc", "Cộng hòa Séc"),
+    "Séc": ("CH Séc", "Cộng hòa Séc", "Czech", "CH Czech", "Cộng hòa Czech", "Czechia"),
     "Australia": ("Úc", "Ô-xtrây-li-a", "Ôxtrâylia", "Ốt-xtrây-li-a"),
     "New Zealand": ("Niu Di-lân", "Niu Dilân", "Niu-di-lân"),
     "Canada": ("Ca-na-đa", "Canađa"),
@@ -310,8 +310,8 @@ COUNTRY_SAFE_ONLY = frozenset({"Anh", "Thái", "Ý", "Áo", "Ấn", "Tòa Thánh
 # Country names the press also writes with their later syllables in lower case ("Tây Ban nha",
 # "Hàn quốc"); two-syllable names only where the lower-case form is no phrase ("Ai cập nhật").
 COUNTRY_LOWER_TAIL = ("Hàn Quốc", "Trung Quốc", "Thái Lan", "Ấn Độ", "Triều Tiên", "Hoa Kỳ", "Anh Quốc")
-# Short forms that join another country's in a pair ("Việt - Hàn", "Nhật - Hàn", "Hàn - Nhật"):
-# such a pair names both countries.
+# Short forms that join another country's in a pair ("Việt - Hàn", "Nhật - Hàn", "Hàn - Nhật") or
+# a short list ("Mỹ và Hàn", "Nhật, Hàn"): such a pair names both countries.
 COUNTRY_PAIR_FORMS = ("Việt", "Nhật", "Hàn", "Trung", "Mỹ", "Triều", "Nga", "Pháp", "Lào", "Thái", "Anh", "Ý")
 
 # The 63 provinces and centrally-run cities in force until 30 June 2025, as the General
@@ -413,6 +413,8 @@ COUNTRY_NOT_AFTER = (
     "đô la", "đô-la", "đôla", "dollar", "usd", "yên", "đồng yên", "bảng", "won", "rúp", "franc",
     "baht", "kíp", "riel", "peso", "rupee", "ringgit", "euro", "nhân dân tệ", "châu", "gió",
     "bán đảo", "tiếng", "chó", "mèo", "giống", "dăm bông", "AS", "CLB", "câu lạc bộ",
+    # a style named after a country is the style: "bánh mì kiểu Pháp", "nhu thuật Brazil"
+    "kiểu", "phong cách", "món", "võ", "võ thuật", "nhu thuật",
 )
 # A road, river, commune or district of that name is not the province ("phố Huế" is in Hà Nội,
 # "xã Hòa Bình" is in many provinces); "thành phố" and "thị xã" of that name are inside it.
@@ -422,6 +424,7 @@ PROVINCE_NOT_AFTER = (
     "hồ", "đại lộ", "công viên", "khách sạn", "số", "nền", "gìn giữ", "nobel", "ngã tư", "ngã ba",
     "ngã năm", "ngã sáu", "ngã bảy", "vòng xoay", "bùng binh", "nút giao", "giờ", "chứng khoán",
     "GDCK", "ngân hàng TMCP", "ngân hàng thương mại cổ phần",
+    "biển kiểm soát", "BKS", "biển số",  # a vehicle's plate: where it is registered
     "đá quý",  # "Công ty Vàng bạc Đá quý Sài Gòn" quotes the gold price
 )
 # A bare "Hồ Chí Minh" is the President far more often than the city: the city needs one of these
@@ -435,6 +438,32 @@ PROVINCE_NOT_BEFORE = ("(Trung Quốc", ", Trung Quốc", "của Trung Quốc")
 CLUB_BEFORE = (
     "CLB", "câu lạc bộ", "đội bóng", "Becamex", "Đồng Tâm", "Hoàng Anh", "SHB", "Than", "XM",
     "Xi măng", "Sông Lam", "Thép Xanh", "Hồng Lĩnh", "Đông Á", "Topenland",
+)
+# The same, in either case: a team and its players ("Cầu thủ Hải Phòng ghi bàn", "đội Thanh Hóa").
+TEAM_BEFORE = ("đội", "cầu thủ", "thủ môn", "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "ngoại binh")
+# Words before a pair of names joined by a dash that make it a fixture, not a route: "trận Hải
+# Phòng - Nam Định" (while "tuyến Hà Nội - Hải Phòng" is a road between two places).
+FIXTURE_BEFORE = ("trận", "trận đấu", "derby", "cặp đấu", "màn so tài", "cuộc đối đầu")
+# Words that mark a match report or a football column: where they are frequent, a province's bare
+# name is its club ("Bình Dương hai lần vô địch", "bằng điểm với Thanh Hóa"), and the body names
+# the place itself only after a place's cue (SPORTS_PLACE_BEFORE) or in parentheses.
+SPORTS_WORDS = (
+    "V-League", "V.League", "cầu thủ", "HLV", "ghi bàn", "bàn thắng", "đội bóng", "thủ môn",
+    "tiền đạo", "tiền vệ", "hậu vệ", "trung vệ", "trọng tài", "vô địch", "sân cỏ", "bóng đá",
+    "bóng chuyền", "hạng Nhất", "phạt đền", "việt vị", "ngoại binh", "đầu bảng", "vòng đấu",
+    "đội khách", "chủ nhà", "hiệp một", "hiệp hai",
+)
+# The forms a club's name takes besides the province's own: "TP HCM thua 0-3", "đội bóng xứ Thanh".
+# Grounds ("Hàng Đẫy", "Lạch Tray") and towns ("Pleiku") stay places in a sports text.
+PROVINCE_CLUB_FORMS = frozenset({
+    "TP.HCM", "TP HCM", "TPHCM", "Sài Gòn", "Huế", "TT-Huế", "BR-VT", "Vũng Tàu", "xứ Thanh",
+    "xứ Nghệ", "đất Cảng", "thành Vinh",
+})
+SPORTS_MIN_WORDS, SPORTS_MIN_COUNT = 3, 6  # distinct words, and occurrences, that make a sports text
+SPORTS_PLACE_BEFORE = (
+    "tại", "ở", "đến", "tới", "về", "ra", "vào", "sân", "sân vận động", "SVĐ", "nhà thi đấu", "sân bay",
+    "khách sạn", "tỉnh", "thành phố", "TP", "TP.", "thị xã", "thủ đô", "địa bàn", "UBND", "HĐND", "Sở",
+    "người dân",
 )
 # ... unless the road is in a city or town of that name, which lies inside the province.
 PROVINCE_OK_AFTER = ("thành phố", "thị xã")

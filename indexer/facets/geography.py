@@ -3,6 +3,8 @@
 scan: one precompiled trie regex finds every place name and trap phrase ("Thái Bình Dương",
       "Mỹ phẩm"), capitals as the press writes them, either tone placement → each hit passes its
       context checks (the words just before and after) → mentions are counted, title apart.
+      A name inside a work's quoted title ("Vệ sĩ Sài Gòn"), a firm's registered name ("Công ty
+      cổ phần … Việt - Lào") or a club's (see `_club`, and `sports` for match reports) is skipped.
 about: a value counts if the title or the lead names it (not as an example in a list), or the
       body names it three times, or twice and not in passing beside a far more frequent one
       (see `about`).  The body is the article alone: indexer.extract.apparatus cuts bylines, credits,
@@ -44,6 +46,7 @@ class _Entry:
     namelike: bool = False
     safe_only: bool = False
     needs_city: bool = False
+    club_form: bool = False  # a club may bear it ("Thanh Hóa", "TP HCM"), unlike a ground's name
 
 
 @lru_cache(maxsize=4096)
@@ -95,7 +98,8 @@ def _forms() -> Iterable[tuple[str, _Entry]]:
                 n in places.COUNTRY_LOWER_TAIL or len(n.split()) >= 3)]
         for surface, value in pairs:
             city = surface in places.PROVINCE_NEEDS_CITY
-            yield surface, _Entry(value, kind, surface in namelike, surface in safe, city)
+            club = kind == "province" and (surface == value or surface in places.PROVINCE_CLUB_FORMS)
+            yield surface, _Entry(value, kind, surface in namelike, surface in safe, city, club)
 
 
 def _lower_tail(name: str) -> str:
@@ -156,11 +160,34 @@ _PERSON_BEFORE = _ends_with(  # "ông Đức", and "NSND Trung Đức": a title,
 _STRONG_BEFORE = _ends_with(places.COUNTRY_STRONG_BEFORE)
 _SAFE_BEFORE = _ends_with(places.COUNTRY_SAFE_BEFORE)
 _PAIR = "|".join(re.escape(f) for w in places.COUNTRY_PAIR_FORMS for f in {nfc(w), normalize_tones(w)})
-_PAIR_BEFORE = re.compile(rf"(?:^|\W)(?:{_PAIR}){_SPACE}*[-–]{_SPACE}*$")  # "Việt - Hàn"
-_PAIR_AFTER = re.compile(rf"{_SPACE}*[-–]{_SPACE}*(?:{_PAIR})(?!\w)")  # "Hàn - Nhật"
+_PAIR_JOIN = rf"(?:{_SPACE}*[-–,]{_SPACE}*|{_SPACE}+(?:và|hay|hoặc|với){_SPACE}+)"
+_PAIR_BEFORE = re.compile(rf"(?:^|\W)(?:{_PAIR}){_PAIR_JOIN}$")  # "Việt - Hàn", "Mỹ và Hàn"
+_PAIR_AFTER = re.compile(rf"{_PAIR_JOIN}(?:{_PAIR})(?!\w)")  # "Hàn - Nhật", "Hàn, Nhật"
 _CLUB_INITIAL = re.compile(r"(?:^|\W)[A-ZĐ]\.$")  # "B.Bình Dương": Becamex Bình Dương, a club
 _CLUB_BEFORE = re.compile(_ends_with(places.CLUB_BEFORE).pattern)
-_FC_AFTER = re.compile(rf"{_SPACE}+F\.?C\b")
+_TEAM_BEFORE = _ends_with(places.TEAM_BEFORE)
+_FC_AFTER = re.compile(rf"{_SPACE}+(?:F\.?C|[A-Z]+&[A-Z]+)\b")  # "Sài Gòn FC", "Hà Nội T&T"
+_SCORE = rf"(?<![\d/.,])\d{_SPACE}*[-–]{_SPACE}*\d(?![\d/%]|[.,]\d)"  # "3-0", not "2-3/5" nor "18-20"
+_SCORE_AFTER = re.compile(rf"{_SPACE}+{_SCORE}(?!{_SPACE}*(?:độ|giờ|h\b|ngày|tháng|năm|tuổi|km|m\b))")
+_SCORE_BEFORE = re.compile(rf"(?:^|\s){_SCORE}{_SPACE}+$")  # "HAGL 0-0 Nam Định"
+_FIXTURE = "|".join(re.escape(w).replace(r"\ ", rf"{_SPACE}+") for w in places.FIXTURE_BEFORE)
+_FIXTURE_FIRST = re.compile(rf"(?:^|\W)(?i:{_FIXTURE}){_SPACE}+$")  # "trận [Hải Phòng] - Nam Định"
+_FIXTURE_SECOND = re.compile(  # "trận Hải Phòng - [Nam Định]", "trận HAGL - [Nam Định]"
+    rf"(?:^|\W)(?i:{_FIXTURE}){_SPACE}+(?:[{_CAPITAL}][^\W\d_]*{_SPACE}+){{0,3}}[{_CAPITAL}][^\W\d_]*"
+    rf"{_SPACE}*[-–]{_SPACE}*$"
+)
+_DASH_AFTER = re.compile(rf"{_SPACE}*[-–]{_SPACE}*[A-ZĐ]")
+_SPORTS_WORDS = re.compile(
+    "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for w in places.SPORTS_WORDS for f in {nfc(w), normalize_tones(w)}
+    )
+)
+_SPORTS_CUE = _ends_with(places.SPORTS_PLACE_BEFORE, rf"(?:{_SPACE}+|(?<=\.))").pattern
+_ADDRESS_BEFORE = re.compile(  # "sân Việt Trì, [Phú Thọ]", "sân bay Nội Bài ([Hà Nội]": a place's address
+    rf"(?:^|\W)(?i:sân|sân\s+bay|sân\s+vận\s+động|SVĐ|thành\s+phố|TP\.?|thị\s+xã|huyện|khách\s+sạn|cảng)"
+    rf"{_SPACE}+(?:[{_CAPITAL}]\w*{_SPACE}+){{0,3}}[{_CAPITAL}]\w*{_SPACE}*[,(]{_SPACE}*$"
+)
+_SPORTS_PLACE_BEFORE = re.compile(_SPORTS_CUE, re.IGNORECASE)  # "tại Hà Nội"; "Văn Lâm (Hải Phòng)" is a club
 _FUNCTION_WORDS = frozenset(_key(w) for w in places.FUNCTION_WORDS)
 _PROVINCE_NOT_BEFORE = re.compile("|".join(
     rf"{_SPACE}*" + re.escape(f).replace(r"\ ", rf"{_SPACE}+")
@@ -182,14 +209,37 @@ def _name_before(before: str) -> bool:
 
 def _club(text: str, before: str, end: int) -> bool:
     """Whether a province's name here names a football club: "CLB Nam Định", "Becamex Bình
-    Dương", "B.Bình Dương", "Sài Gòn FC".  A headline about a club is about its home province; a
-    club named in the body is not where the story happens."""
-    return bool(_CLUB_BEFORE.search(before) or _CLUB_INITIAL.search(before) or _FC_AFTER.match(text, end))
+    Dương", "B.Bình Dương", "Sài Gòn FC", "cầu thủ Hải Phòng", a result ("Bình Định 2-1", "HAGL 0-0
+    Nam Định") or a fixture ("trận Hải Phòng - Nam Định").  A headline about a club is about its
+    home province; a club named in the body is not where the story happens."""
+    return bool(
+        _CLUB_BEFORE.search(before) or _TEAM_BEFORE.search(before) or _CLUB_INITIAL.search(before)
+        or _FC_AFTER.match(text, end)
+        or _SCORE_AFTER.match(text, end) or _SCORE_BEFORE.search(before)
+        or (_FIXTURE_FIRST.search(before) and _DASH_AFTER.match(text, end))
+        or _FIXTURE_SECOND.search(before)
+    )
 
 
-def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool, clubs: bool = False) -> bool:
+def sports(text: str) -> bool:
+    """Whether a text reports on a sport: several of its words ("cầu thủ", "V-League", "ghi bàn"),
+    often.  There a province's bare name is its club (see `_accepted`).
+
+    >>> sports("HLV cho biết cầu thủ đã ghi bàn; các cầu thủ và HLV mừng bàn thắng sau trận.")
+    True
+    >>> sports("Tỉnh tổ chức giải bóng đá thiếu nhi; đội vô địch nhận cúp.")
+    False
+    """
+    found = [normalize_tones(m.group()).lower() for m in _SPORTS_WORDS.finditer(nfc(text))]
+    return len(set(found)) >= places.SPORTS_MIN_WORDS and len(found) >= places.SPORTS_MIN_COUNT
+
+
+def _accepted(
+    text: str, start: int, end: int, entry: _Entry, shouting: bool, clubs: bool = False, sport: bool = False
+) -> bool:
     """Whether one hit is a real mention of its place, judged from its neighbours; a club's
-    name counts as its province only when `clubs` (in a headline)."""
+    name counts as its province only when `clubs` (in a headline).  In the body of a `sport`
+    text, a name a club bears counts only after a place's cue ("tại", "sân", "tỉnh", "(")."""
     if shouting and (entry.namelike or entry.safe_only or entry.needs_city):
         return False  # in an upper-case title, capitals tell nothing
     before = text[max(0, start - _WINDOW) : start]
@@ -200,6 +250,9 @@ def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool, cl
             return False
         if _club(text, before, end):
             return clubs
+        placed = _SPORTS_PLACE_BEFORE.search(before) or _ADDRESS_BEFORE.search(before)
+        if sport and not clubs and entry.club_form and not placed:
+            return False
         if _PROVINCE_NOT_BEFORE.match(text, end):
             return False
         return not entry.namelike or not (_PERSON_BEFORE.search(before) or _name_before(before))
@@ -216,18 +269,51 @@ def _accepted(text: str, start: int, end: int, entry: _Entry, shouting: bool, cl
     return not _name_before(before)
 
 
-def _hits(segment: str, clubs: bool = False) -> list[tuple[str, str, int, int]]:
+_QUOTED = re.compile(  # a capital first, as a title has, and no sentence inside
+    rf"[“\"]([{_CAPITAL}0-9][^“”\"\n.,;:!?]{{0,78}}[^\s“”\"\n.,;:!?])[”\"]"
+)
+_PLACING = re.compile(rf"(?:^|\W)(?i:của|ở|tại|về|từ|đến|tới|trong){_SPACE}+$")
+_COMPANY_BEFORE = re.compile(  # a registered firm's name runs on to the next punctuation
+    r"(?:^|\W)(?i:công\s+ty|tập\s+đoàn|ngân\s+hàng)\s+(?:cổ\s+phần|CP|TNHH|trách\s+nhiệm\s+hữu\s+hạn|liên\s+doanh"
+    r"|TMCP)\b[^,.;:!?()\[\]“”\"\n]*$"
+)
+
+
+def _titles(text: str) -> list[tuple[int, int]]:
+    """The spans of short quotations of two to six words: a film's, a song's, a book's or a show's
+    title ("Vệ sĩ Sài Gòn", "Hà Nội mùa thu"), where a place's name is part of the title (unless
+    a word such as "của", "ở" places something in it: "Bill Gates của Trung Quốc").
+
+    >>> text = 'Phim "Vệ sĩ Sài Gòn" ra rạp; ông nói: “Chúng tôi sẽ tiếp tục đầu tư vào Hà Nội năm tới”.'
+    >>> [text[a:b] for a, b in _titles(text)]
+    ['Vệ sĩ Sài Gòn']
+    """
+    return [m.span(1) for m in _QUOTED.finditer(text) if 2 <= len(m.group(1).split()) <= 6]
+
+
+def _hits(
+    segment: str, clubs: bool = False, sport_from: int | None = None
+) -> list[tuple[str, str, int, int]]:
     """Every accepted place mention in one piece of text: (kind, value, start, end); clubs'
-    names count as their provinces when `clubs` (see `_club`)."""
+    names count as their provinces when `clubs` (see `_club`); in a sports text, bare names
+    from `sport_from` on (after the lead, which sets the scene) are clubs' (see `_accepted`)."""
     text = nfc(segment)
     shouting = text.upper() == text
     if shouting:  # every initial then a capital, for the finder; the same length in Vietnamese
         titled = text.title()
         text = titled if len(titled) == len(text) else text
     found = []
+    titles = _titles(text)
     for hit in _FINDER.finditer(text):
         entry = _ENTRIES[_key(hit.group())]
-        if entry.value is not None and _accepted(text, hit.start(), hit.end(), entry, shouting, clubs):
+        start, end = hit.span()
+        if any(a <= start and end <= b and (a, b) != (start, end) and not _PLACING.search(text, a, start)
+               for a, b in titles):
+            continue  # part of a work's title: "Vệ sĩ Sài Gòn", not "Bill Gates của Trung Quốc"
+        if entry.kind == "country" and _COMPANY_BEFORE.search(text[max(0, hit.start() - 80) : hit.start()]):
+            continue  # part of a firm's name: "Công ty cổ phần Cảng quốc tế Việt - Lào"
+        sport = sport_from is not None and hit.start() >= sport_from
+        if entry.value is not None and _accepted(text, hit.start(), hit.end(), entry, shouting, clubs, sport):
             found.append((entry.kind, entry.value, hit.start(), hit.end()))
     return found
 
@@ -332,8 +418,9 @@ def about(in_title: Counter[str], body: Evidence) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def _scan(title: str, text: str) -> dict[str, tuple[str, ...]]:
     """Both facets from one pass over title and body (cached: callers ask for one facet at a time)."""
-    heads, hits = mentions(title, clubs=True), _hits(text)
     text = nfc(text)
+    sport_from = lead_end(text) if sports(title + "\n" + text) else None
+    heads, hits = mentions(title, clubs=True), _hits(text, sport_from=sport_from)
     return {
         kind: about(
             Counter({v: n for (k, v), n in heads.items() if k == kind}),

@@ -79,7 +79,9 @@ for _k in VARIANTS:
     _BY_LENGTH.setdefault(len(_k), []).append(_k)
 _PLACED = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, IN_PLACE_BEFORE)) + r")\s+$", re.IGNORECASE)
 _NOT_AFTER = re.compile(r"(?:^|\W)(?:" + "|".join(map(re.escape, NOT_AFTER)) + r")\s+$", re.IGNORECASE)
-_NAME_AFTER = re.compile(r"[^\S\n]+(?:FC\b|[A-Z][a-z]+\b(?![^\S\n]*[(,]))")  # "Kyoto Ohata", "Gangwon FC"
+_NAME_AFTER = re.compile(  # "Kyoto Ohata", "Gangwon FC", a club's sponsor: "Shanghai SIPG", "Tianjin Teda,"
+    r"[^\S\n]+(?:FC\b|[A-Z]{2,5}\b|[A-Z][a-z]+\b(?![^\S\n]*[(,])|[A-Z][a-z]+(?=,[^\S\n]+[a-zđ]))"
+)
 _UNIT_BEFORE = re.compile(
     r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in sorted(UNIT_WORDS, key=len, reverse=True)) + r")\s*$",
     re.IGNORECASE,
