@@ -51,11 +51,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import querymix  # noqa: E402  (scripts/, beside this file)
+import bigcrawl  # noqa: E402  (scripts/, beside this file)
+import querymix  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 THONGCAO = str(Path(sys.executable).parent / "thongcao")
 PER_PAGE = 10
+VI_NEWS = 40_163  # articles in vi_news: larger crawls come from scripts/bigcrawl
+PYVI_SAMPLE = 10_000  # past vi_news, stock pyvi's baseline is measured on this many texts, then scaled
+DATED = 0.15  # the share of queries that also carry a date range
 
 
 def write_crawl(size: int, folder: Path) -> tuple[Path, list[str]]:
@@ -235,6 +239,8 @@ def plain_search(searcher, q: str, filters: dict[str, tuple[str, ...]]) -> int:
     from indexer.search.query import compile_query, parse
 
     reader = searcher.reader()
+    span = date_bounds(filters)
+    filters = {name: values for name, values in filters.items() if name not in ("from", "to")}
     node = parse(q)
     if node is not None:
         query, sortedby = compile_query(node, reader), None
@@ -244,6 +250,8 @@ def plain_search(searcher, q: str, filters: dict[str, tuple[str, ...]]) -> int:
 
     def restrict(skip: str | None = None):
         parts = [wq.Or([wq.Term(name, v) for v in values]) for name, values in chosen.items() if name != skip]
+        if span != (None, None):
+            parts.append(wq.NumericRange("date", *span))
         return wq.And(parts) if parts else None
 
     def facet(name: str):
@@ -278,25 +286,41 @@ def plain_search(searcher, q: str, filters: dict[str, tuple[str, ...]]) -> int:
     return total
 
 
-def query_latency(index: Path, mix: list, rounds: int) -> None:
-    """thongcao's search() and the baseline on the same index and queries: cold, first ask, warm.
+def date_bounds(filters: dict[str, tuple[str, ...]]) -> tuple[int | None, int | None]:
+    """A mix entry's date range (its `from`/`to`) as YYYYMMDD bounds, as search() reads them."""
+    return request(("", filters)).date_range()
+
+
+def request(entry: tuple[str, dict[str, tuple[str, ...]]]):
+    """A mix entry (query, filters with `from`/`to`) as the SearchRequest the API makes of it."""
+    from indexer.search.run import SearchRequest
+
+    q, filters = entry
+    facets = {name: values for name, values in filters.items() if name not in ("from", "to")}
+    since, until = filters.get("from", ("",))[0], filters.get("to", ("",))[0]
+    return SearchRequest(q, facets, date_from=since, date_to=until)
+
+
+def query_latency(index: Path, mix: list, rounds: int, engine: str) -> None:
+    """thongcao's search() and, on Whoosh, the baseline on the same index and queries: cold,
+    first ask, warm.  tantivy's figures stand beside Whoosh's, run on the same mix.
 
     In each pass the two sides take turns query by query (which goes first alternates), so
     both meet the same load on a shared machine."""
-    from indexer.engines.whoosh_snapshot import Snapshots
-    from indexer.index.store import IndexStore
-    from indexer.search.run import SearchRequest, search
+    from indexer.engines.choice import snapshots_of, store_for
+    from indexer.search.run import search
 
-    store = IndexStore(index)
+    store = store_for(index, engine)
+    sides = ("ours", "plain") if engine == "whoosh" else ("ours",)
 
-    def ours(snap, q, filters) -> tuple[float, int]:
+    def ours(snap, entry) -> tuple[float, int]:
         started = time.perf_counter()
-        total = search(snap, SearchRequest(q, filters)).total
+        total = search(snap, request(entry)).total
         return time.perf_counter() - started, total
 
-    def plain(searcher, q, filters) -> tuple[float, int]:
+    def plain(searcher, entry) -> tuple[float, int]:
         started = time.perf_counter()
-        total = plain_search(searcher, q, filters)
+        total = plain_search(searcher, *entry)
         return time.perf_counter() - started, total
 
     def opened(make):
@@ -306,51 +330,54 @@ def query_latency(index: Path, mix: list, rounds: int) -> None:
         return made, time.perf_counter() - started
 
     cold: dict[str, list[float]] = {"ours": [], "plain": [], "open ours": [], "open plain": []}
-    for number, (q, filters) in enumerate(mix):
-        for side in ("ours", "plain") if number % 2 == 0 else ("plain", "ours"):
+    for number, entry in enumerate(mix):
+        for side in sides if number % 2 == 0 else sides[::-1]:
             if side == "ours":
-                snap, seconds = opened(lambda: Snapshots(store).current())
-                taken, _ = ours(snap, q, filters)
+                snap, seconds = opened(lambda: snapshots_of(store).current())
+                taken, _ = ours(snap, entry)
                 snap.close()
             else:
                 searcher, seconds = opened(lambda: store.open(store.generation()).searcher())
-                taken, _ = plain(searcher, q, filters)
+                taken, _ = plain(searcher, entry)
                 searcher.close()
             cold[side].append(taken)
             cold["open " + side].append(seconds)
-        del snap, searcher
-    print(f"cold, thongcao:              {figures(cold['ours'])}")
-    print(f"cold, baseline:              {figures(cold['plain'])}")
-    print(f"cold, baseline / thongcao:   {ratios(cold['plain'], cold['ours'])}")
-    snapshot, whoosh = (statistics.fmean(cold[k]) * 1000 for k in ("open ours", "open plain"))
-    print(f"  (opening, not counted above: a snapshot {snapshot:.0f} ms, a Whoosh searcher {whoosh:.0f} ms, "
-          "on average)", flush=True)  # fmt: skip
+    print(f"cold, thongcao ({engine}):      {figures(cold['ours'])}")
+    opening = f"a snapshot {statistics.fmean(cold['open ours']) * 1000:.0f} ms"
+    if engine == "whoosh":
+        print(f"cold, baseline:              {figures(cold['plain'])}")
+        print(f"cold, baseline / thongcao:   {ratios(cold['plain'], cold['ours'])}")
+        opening += f", a Whoosh searcher {statistics.fmean(cold['open plain']) * 1000:.0f} ms"
+    print(f"  (opening, not counted above: {opening}, on average)", flush=True)
 
     clear_caches()
-    snap, searcher = Snapshots(store).current(), store.open(store.generation()).searcher()
+    snap = snapshots_of(store).current()
+    searcher = store.open(store.generation()).searcher() if engine == "whoosh" else None
     passes: list[dict[str, list[float]]] = []
     totals: dict[str, list[int]] = {"ours": [], "plain": []}
     for _ in range(1 + rounds):
         times: dict[str, list[float]] = {"ours": [], "plain": []}
         totals = {"ours": [], "plain": []}
-        for number, (q, filters) in enumerate(mix):
-            for side in ("ours", "plain") if number % 2 == 0 else ("plain", "ours"):
-                taken, total = ours(snap, q, filters) if side == "ours" else plain(searcher, q, filters)
+        for number, entry in enumerate(mix):
+            for side in sides if number % 2 == 0 else sides[::-1]:
+                taken, total = ours(snap, entry) if side == "ours" else plain(searcher, entry)
                 times[side].append(taken)
                 totals[side].append(total)
         passes.append(times)
     first, warm = passes[0], {side: [t for p in passes[1:] for t in p[side]] for side in ("ours", "plain")}
     print(f"first ask, one snapshot, thongcao: {figures(first['ours'])}")
-    print(f"first ask, one searcher, baseline: {figures(first['plain'])}")
-    print(f"first ask, baseline / thongcao:    {ratios(first['plain'], first['ours'])}")
+    if engine == "whoosh":
+        print(f"first ask, one searcher, baseline: {figures(first['plain'])}")
+        print(f"first ask, baseline / thongcao:    {ratios(first['plain'], first['ours'])}")
     print(f"warm ({rounds} more round{'s' * (rounds > 1)}), thongcao: {figures(warm['ours'])}")
-    print(f"warm, baseline:              {figures(warm['plain'])}")
-    print(f"warm, baseline / thongcao:   {ratios(warm['plain'], warm['ours'])}")
-    same = sum(a == b for a, b in zip(totals["ours"], totals["plain"], strict=True))
-    print(f"  (the two sides found the same number of stories for {same} of {len(mix)} queries; Whoosh "
-          "matches a superset where a word mixes typed and bare syllables)", flush=True)  # fmt: skip
+    if engine == "whoosh":
+        print(f"warm, baseline:              {figures(warm['plain'])}")
+        print(f"warm, baseline / thongcao:   {ratios(warm['plain'], warm['ours'])}")
+        same = sum(a == b for a, b in zip(totals["ours"], totals["plain"], strict=True))
+        print(f"  (the two sides found the same number of stories for {same} of {len(mix)} queries; Whoosh "
+              "matches a superset where a word mixes typed and bare syllables)", flush=True)  # fmt: skip
+        searcher.close()
     snap.close()
-    searcher.close()
 
 
 def http_latency(index: Path, mix: list, rounds: int) -> tuple[list[float], list[float]]:
@@ -394,48 +421,100 @@ def disk_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def queries_for(index: Path, size: int, count: int, seed: int) -> list:
-    """The distinct query mix for an index of the first `size` articles."""
-    from indexer.engines.whoosh_snapshot import Snapshots
-    from indexer.index.store import IndexStore
+def queries_for(index: Path, titles: list[str], count: int, seed: int) -> list:
+    """The distinct query mix for an index of these headlines' articles; a share dated."""
+    from indexer.engines.choice import snapshots_for
 
-    snap = Snapshots(IndexStore(index)).current()
+    snap = snapshots_for(index).current()
     values = facet_values(snap)
     snap.close()
-    return querymix.queries(querymix.headlines(size, NEWS), values, count, seed)
+    mix = querymix.queries(titles, values, count, seed)
+    return querymix.with_dates(mix, values.get("year", []), DATED, seed)
 
 
-def bench(size: int, work: Path, rounds: int, count: int, seed: int) -> None:
+def crawl_for(size: int, work: Path, write: bool) -> tuple[Path, list[str], list[str]]:
+    """The crawl of `size` articles: the first `size` of vi_news, as every earlier run of this
+    benchmark, up to its 40,163; past that, scripts/bigcrawl's real articles and variants.
+    Its path, texts (for pyvi's baseline; empty when not written) and headlines."""
+    if size <= VI_NEWS:
+        if write:
+            crawl, texts = write_crawl(size, work)
+            return crawl, texts, querymix.headlines(size, NEWS)
+        return work / f"news-{size}.jsonl", [], querymix.headlines(size, NEWS)
+    path = work / f"big-{size}.jsonl"
+    if write:
+        _, texts = bigcrawl.write(size, path)
+        return path, texts, [t.split("\n", 1)[0] for t in texts]
+    return path, [], bigcrawl.headlines(size)
+
+
+def pyvi_floor(texts: list[str]) -> tuple[float, str]:
+    """Stock pyvi's one-core time on these texts: measured whole up to vi_news's size (every
+    earlier run of this benchmark), past that on an even sample of PYVI_SAMPLE texts and
+    scaled by characters (said in the label): half an hour of pyvi alone at 200,000."""
+    if len(texts) <= VI_NEWS:
+        return stock_pyvi_seconds(texts), "stock pyvi, one core:       "
+    step = len(texts) / PYVI_SAMPLE
+    sample = [texts[int(i * step)] for i in range(PYVI_SAMPLE)]
+    seconds = stock_pyvi_seconds(sample) * sum(map(len, texts)) / sum(map(len, sample))
+    return seconds, f"stock pyvi, one core (from {PYVI_SAMPLE} texts, scaled by characters):"
+
+
+def bench(size: int, work: Path, rounds: int, count: int, seed: int, engines: list[str],
+          queries_only: bool = False) -> None:  # fmt: skip
     print(f"\n== {size} articles ==", flush=True)
-    crawl, texts = write_crawl(size, work)
-    chars = sum(map(len, texts))
-    print(f"text: {chars / 1e6:.1f} M characters", flush=True)
-    floor = stock_pyvi_seconds(texts)
-    print(f"stock pyvi, one core:        {floor:8.1f} s  ({chars / floor / 1000:.0f} k chars/s)", flush=True)
-    breakdown(crawl, floor / len(texts))
-    index = work / f"index-{size}"
-    seconds, peak, report = timed_index([str(crawl), "--index", str(index)])
+    crawl, texts, titles = crawl_for(size, work, write=not queries_only)
+    if not queries_only:
+        chars = sum(map(len, texts))
+        paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
+        distinct = len(set(paragraphs))
+        print(f"text: {chars / 1e6:.1f} M characters; {len(paragraphs)} paragraphs, {distinct} distinct "
+              f"({distinct / len(paragraphs):.0%}: the rest the segment cache finds again)",
+              flush=True)  # fmt: skip
+        floor, label = pyvi_floor(texts)
+        print(f"{label} {floor:8.1f} s  ({chars / floor / 1000:.0f} k chars/s)", flush=True)
+        if "whoosh" in engines and size <= VI_NEWS:
+            breakdown(crawl, floor / len(texts))
+    for engine in engines:
+        index = work / (f"index-{size}" if engine == "whoosh" else f"index-{size}-{engine}")
+        print(f"\n-- {engine}, {size} articles --", flush=True)
+        if queries_only:
+            print(f"queries only, on the index kept at {index}", flush=True)
+        else:
+            build(crawl, index, engine, floor, rebuild=size <= VI_NEWS)
+        measure_queries(index, engine, titles, rounds, count, seed)
+
+
+def build(crawl: Path, index: Path, engine: str, floor: float, rebuild: bool) -> None:
+    """Index the crawl from nothing, again unchanged, and (asked) rebuilt with a warm cache."""
+    seconds, peak, report = timed_index([str(crawl), "--index", str(index), "--engine", engine])
     print(f"thongcao index (full):       {seconds:8.1f} s  = {seconds / floor:.2f} x stock pyvi; "
           f"{report['documents']} documents, {len(report['rejected'])} rejected", flush=True)  # fmt: skip
     print(f"peak memory (tree, PSS):     {peak / 2**20:8.0f} MiB", flush=True)
     again, _, report = timed_index([str(crawl), "--index", str(index)])
     print(f"re-index, unchanged:         {again:8.1f} s  = {again / seconds:.1%} of a full index "
           f"({report['unchanged']} unchanged)", flush=True)  # fmt: skip
-    warm, _, _ = timed_index([str(crawl), "--index", str(index), "--rebuild"])
-    print(f"rebuild, warm segment cache: {warm:8.1f} s  = {warm / seconds:.1%} of a full index "
-          "(indexer.analysis.segcache)", flush=True)  # fmt: skip
+    if rebuild:
+        warm, _, _ = timed_index([str(crawl), "--index", str(index), "--rebuild"])
+        print(f"rebuild, warm segment cache: {warm:8.1f} s  = {warm / seconds:.1%} of a full index "
+              "(indexer.analysis.segcache)", flush=True)  # fmt: skip
     cache = sum(p.stat().st_size for p in index.glob("segments.sqlite*"))
     live = disk_bytes((index / "current").resolve())  # the previous generation is kept for readers
     print(f"index on disk:               {live / 2**20:8.0f} MiB "
           f"+ {cache / 2**20:.0f} MiB segment cache", flush=True)  # fmt: skip
-    mix = queries_for(index, size, count, seed)
+
+
+def measure_queries(index: Path, engine: str, titles: list[str], rounds: int, count: int, seed: int) -> None:
+    mix = queries_for(index, titles, count, seed)
     print(f"queries: {querymix.describe(mix)} (seed {seed})")
-    print("baseline: thongcao's plan run by Whoosh's own matchers, not a plain Whoosh deployment "
-          "(same filters, 6 facets by groupedby, disjunctive, counted by story; no suggestion, "
-          "widened count, timeline or near block; see this script's docstring)", flush=True)  # fmt: skip
+    if engine == "whoosh":
+        print("baseline: thongcao's plan run by Whoosh's own matchers, not a plain Whoosh deployment "
+              "(same filters and date ranges, 6 facets by groupedby, disjunctive, counted by story; no "
+              "suggestion, widened count, timeline or near block; see this script's docstring)",
+              flush=True)  # fmt: skip
     print(f"load average before the queries: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"(1, 5, 15 min) on {os.cpu_count()} cores", flush=True)  # fmt: skip
-    query_latency(index, mix, rounds)
+    query_latency(index, mix, rounds, engine)
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     first, warm = http_latency(index, mix, rounds)
     print(f"HTTP, first ask, new server: {figures(first)}")
@@ -448,17 +527,23 @@ def bench(size: int, work: Path, rounds: int, count: int, seed: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="8000,40000", help="comma-separated article counts")
+    parser.add_argument("--engine", default="whoosh,tantivy",
+                        help="comma-separated engines, measured on the same crawl and queries")  # fmt: skip
     parser.add_argument("--queries", type=int, default=300, help="distinct queries, each asked once cold")
     parser.add_argument("--rounds", type=int, default=1, help="times the queries are asked again, warm")
     parser.add_argument("--seed", type=int, default=1, help="seed of the query mix")
     parser.add_argument("--keep", type=Path, help="keep the crawl and indexes in this folder")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="measure queries on the indexes a --keep folder already holds")  # fmt: skip
     args = parser.parse_args()
+    if args.queries_only and not args.keep:
+        parser.error("--queries-only needs --keep DIR, the folder of an earlier run")
     work = args.keep or Path(tempfile.mkdtemp(prefix="thongcao-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"{os.cpu_count()} cores; work folder {work}")
     try:
         for size in (int(s) for s in args.sizes.split(",")):
-            bench(size, work, args.rounds, args.queries, args.seed)
+            bench(size, work, args.rounds, args.queries, args.seed, args.engine.split(","), args.queries_only)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
