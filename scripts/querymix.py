@@ -122,14 +122,45 @@ def _filters(rng: random.Random, pool: Mapping[str, list[str]]) -> dict[str, tup
     return filters
 
 
+def with_dates(mix: Sequence[Query], years: Sequence[str], share: float, seed: int = 1) -> list[Query]:
+    """The mix with a date range (`from`/`to`, as the URL gives them) added to `share` of its
+    queries: a year, a span of years, or a span of months.  Its own generator, so the
+    queries themselves stay those `queries` drew.
+
+    >>> dated = with_dates([("hợp tác", {}), ("", {"year": ("2020",)})], ["2019", "2020"], 1.0)
+    >>> all(set(f) >= {"from", "to"} for _, f in dated) and dated[0][0] == "hợp tác"
+    True
+    """
+    known = sorted(y for y in years if y.isdigit())
+    if not known:
+        return list(mix)
+    rng = random.Random(seed * 7919)
+    out = []
+    for q, filters in mix:
+        if rng.random() < share:
+            first = rng.choice(known)
+            shape = rng.choice(("year", "years", "months"))
+            if shape == "year":
+                span = (first, first)
+            elif shape == "years":
+                span = (first, str(min(int(first) + rng.randint(1, 3), int(known[-1]))))
+            else:
+                month = rng.randint(1, 10)
+                span = (f"{first}-{month:02d}", f"{first}-{month + rng.randint(1, 2):02d}")
+            filters = {**filters, "from": (span[0],), "to": (span[1],)}
+        out.append((q, filters))
+    return out
+
+
 def describe(mix: Sequence[Query]) -> str:
     """How many of each shape, for the printed output."""
     phrase = sum(q.startswith('"') for q, _ in mix)
     bare = sum(bool(q) and not q.startswith('"') and fold(q) == q for q, _ in mix)
     empty = sum(not q for q, _ in mix)
-    filtered = sum(bool(f) for _, f in mix)
+    filtered = sum(bool(set(f) - {"from", "to"}) for _, f in mix)
+    dated = sum("from" in f for _, f in mix)
     words = [len(q.split()) for q, _ in mix if q and not q.startswith('"')]
     one = sum(n <= 2 for n in words)
     return (f"{len(mix)} distinct queries: {one} of 1-2 syllables, {len(words) - one} of 3 or more, "
             f"{phrase} quoted phrases, {bare} without diacritics, {empty} empty with facets only; "
-            f"{filtered} with facet filters")  # fmt: skip
+            f"{filtered} with facet filters, {dated} with a date range")  # fmt: skip
