@@ -468,3 +468,26 @@ def test_in_a_match_report_a_players_club_in_parentheses_is_not_a_place_but_an_a
         "Việt Trì, Phú Thọ, rồi lại sân Việt Trì, Phú Thọ."
     )
     assert {"Hải Phòng", "Phú Thọ"} <= set(provinces("Chủ nhà giữ ba điểm", trip))
+
+
+ROUND_PREVIEW = (
+    "Vòng này của V-League có ba trận đáng chú ý, các HLV đều muốn ghi bàn.\n"
+    "Trên sân Lạch Tray, chủ nhà cần thắng để rời nhóm cuối bảng. Tiền đạo ngoại binh của họ đã trở lại. "
+    "Ở trận đấu muộn, HLV đội khách tin các cầu thủ sẽ giữ sạch lưới trên sân Thống Nhất. "
+    "Cùng lúc, sân Hòa Xuân chứng kiến màn so tài của hai đội đầu bảng, thủ môn hai bên đều sung sức.\n"
+    "Tuần sau, đội tuyển Việt Nam hội quân và đá giao hữu trên sân Mỹ Đình. "
+    "Mùa trước, đội bóng này từng thắng ngay trên sân Thiên Trường."
+)
+
+
+def test_a_ground_named_once_places_the_match_it_reports():
+    assert sports(ROUND_PREVIEW)
+    # each ground of the round's matches, named once, is where a reported match is played (V.League 1 grounds)
+    found = set(provinces("Vòng đấu bản lề", ROUND_PREVIEW))
+    assert {"Hải Phòng", "Đà Nẵng"} <= found
+    # "sân Thống Nhất" is Hồ Chí Minh's ground, but the sentence is a forecast ("sẽ"): it counts once, no more
+    assert "Hồ Chí Minh" not in found
+    # a national team's ground (Mỹ Đình) and last season's (Thiên Trường) are passing
+    assert not found & {"Hà Nội", "Nam Định"}
+    # "Thống Nhất" alone is a word (unification), not a ground
+    assert not mentions("Ngày thống nhất đất nước, Dinh Thống Nhất mở cửa.")
