@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from indexer.data import places
-from indexer.facets.geography import COUNTRY_NAMES, PROVINCE_NAMES, countries, mentions, provinces, sports
+from indexer.facets.geography import (
+    COUNTRY_NAMES,
+    PROVINCE_NAMES,
+    countries,
+    mentions,
+    provinces,
+    sports,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # Where each seed's article ends and portal chrome or an unrelated teaser begins.
@@ -403,8 +410,11 @@ def test_in_a_match_report_a_bare_province_is_its_club():
     assert sports(MATCH_REPORT)
     # the ground (Thiên Trường, Nam Định) and the city the team stays in are places; the clubs are not
     assert set(provinces("Chủ nhà giữ ba điểm", MATCH_REPORT)) == {"Nam Định", "Hà Nội"}
-    # the headline still names the clubs' provinces
-    assert "Thanh Hóa" in provinces("Thanh Hóa thắng trên sân khách", MATCH_REPORT)
+    # a club in the headline or the lead is not its province either; a ground in the headline is a place
+    assert "Thanh Hóa" not in provinces("Thanh Hóa thắng trên sân khách", MATCH_REPORT)
+    lead = "Thanh Hóa và Bình Dương gặp nhau.\n"
+    assert "Thanh Hóa" not in provinces("Chủ nhà giữ ba điểm", lead + MATCH_REPORT)
+    assert "Hải Phòng" in provinces("Sân Lạch Tray chật kín khán giả", MATCH_REPORT)
     # the same sentences outside a match report name places
     plain = "Thanh Hóa mở rộng cảng biển. Thanh Hóa và Bình Dương thu hút vốn; Bình Dương dẫn đầu."
     assert not sports(plain)
@@ -491,3 +501,4 @@ def test_a_ground_named_once_places_the_match_it_reports():
     assert not found & {"Hà Nội", "Nam Định"}
     # "Thống Nhất" alone is a word (unification), not a ground
     assert not mentions("Ngày thống nhất đất nước, Dinh Thống Nhất mở cửa.")
+

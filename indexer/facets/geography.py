@@ -222,8 +222,8 @@ def _name_before(before: str) -> bool:
 def _club(text: str, before: str, end: int) -> bool:
     """Whether a province's name here names a football club: "CLB Nam Định", "Becamex Bình
     Dương", "B.Bình Dương", "Sài Gòn FC", "cầu thủ Hải Phòng", a result ("Bình Định 2-1", "HAGL 0-0
-    Nam Định") or a fixture ("trận Hải Phòng - Nam Định").  A headline about a club is about its
-    home province; a club named in the body is not where the story happens."""
+    Nam Định") or a fixture ("trận Hải Phòng - Nam Định").  Outside a sports text, a headline about
+    a club is about its home province; a club named in the body is not where the story happens."""
     return bool(
         _CLUB_BEFORE.search(before) or _TEAM_BEFORE.search(before) or _CLUB_INITIAL.search(before)
         or _FC_AFTER.match(text, end)
@@ -250,8 +250,9 @@ def _accepted(
     text: str, start: int, end: int, entry: _Entry, shouting: bool, clubs: bool = False, sport: bool = False
 ) -> bool:
     """Whether one hit is a real mention of its place, judged from its neighbours; a club's
-    name counts as its province only when `clubs` (in a headline).  In the body of a `sport`
-    text, a name a club bears counts only after a place's cue ("tại", "sân", "tỉnh", "(")."""
+    name counts as its province only when `clubs` (in a headline).  In a `sport` text, headline
+    and lead included, a name a club bears counts only after a place's cue ("tại", "sân", "tỉnh"):
+    the judges read a club's name alone as no place, and the venue of its match as the place."""
     if shouting and (entry.namelike or entry.safe_only or entry.needs_city):
         return False  # in an upper-case title, capitals tell nothing
     before = text[max(0, start - _WINDOW) : start]
@@ -456,7 +457,8 @@ def _scan(title: str, text: str) -> dict[str, tuple[str, ...]]:
     """Both facets from one pass over title and body (cached: callers ask for one facet at a time)."""
     text = nfc(text)
     sport = sports(title + "\n" + text)
-    heads, hits = _hits(title, clubs=True), _hits(text, sport_from=lead_end(text) if sport else None)
+    heads = _hits(title, sport_from=0) if sport else _hits(title, clubs=True)
+    hits = _hits(text, sport_from=0 if sport else None)
     found = {}
     for kind in ("country", "province"):
         body = evidence(text, [(v, start, end) for k, v, start, end, _ in hits if k == kind])
