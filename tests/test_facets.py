@@ -11,6 +11,7 @@ from indexer.data import places
 from indexer.facets.geography import (
     COUNTRY_NAMES,
     PROVINCE_NAMES,
+    _hits,
     countries,
     mentions,
     provinces,
@@ -502,3 +503,14 @@ def test_a_ground_named_once_places_the_match_it_reports():
     # "Thống Nhất" alone is a word (unification), not a ground
     assert not mentions("Ngày thống nhất đất nước, Dinh Thống Nhất mở cửa.")
 
+
+def test_in_a_match_report_a_venue_given_as_an_address_is_a_place():
+    event = MATCH_REPORT + "\nHôm sau, chiếc cúp được trưng bày tại Bến Nhà Rồng, TP HCM."
+    assert "Hồ Chí Minh" in mentions_in_sport(event)
+    # a club after a comma, with no "tại" before the name ahead of it, stays a club
+    assert "Hồ Chí Minh" not in mentions_in_sport(MATCH_REPORT + "\nHà Tĩnh thua, TP HCM thắng.")
+
+
+def mentions_in_sport(text: str) -> set[str]:
+    """The provinces a sports text names as places (not as clubs)."""
+    return {value for kind, value, *_ in _hits(text, sport_from=0) if kind == "province"}

@@ -185,8 +185,8 @@ _SPORTS_WORDS = re.compile(
     )
 )
 _SPORTS_CUE = _ends_with(places.SPORTS_PLACE_BEFORE, rf"(?:{_SPACE}+|(?<=\.))").pattern
-_ADDRESS_BEFORE = re.compile(  # "sân Việt Trì, [Phú Thọ]", "sân bay Nội Bài ([Hà Nội]": a place's address
-    rf"(?:^|\W)(?i:sân|sân\s+bay|sân\s+vận\s+động|SVĐ|thành\s+phố|TP\.?|thị\s+xã|huyện|khách\s+sạn|cảng)"
+_ADDRESS_BEFORE = re.compile(  # "sân Việt Trì, [Phú Thọ]", "tại Dinh Độc Lập, [TP HCM]": an address
+    rf"(?:^|\W)(?i:sân|sân\s+bay|sân\s+vận\s+động|SVĐ|thành\s+phố|TP\.?|thị\s+xã|huyện|khách\s+sạn|cảng|tại|ở)"
     rf"{_SPACE}+(?:[{_CAPITAL}]\w*{_SPACE}+){{0,3}}[{_CAPITAL}]\w*{_SPACE}*[,(]{_SPACE}*$"
 )
 _SPORTS_PLACE_BEFORE = re.compile(_SPORTS_CUE, re.IGNORECASE)  # "tại Hà Nội"; "Văn Lâm (Hải Phòng)" is a club
