@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from indexer.data import places
-from indexer.facets.geography import COUNTRY_NAMES, PROVINCE_NAMES, countries, mentions, provinces, sports
+from indexer.facets.geography import (
+    COUNTRY_NAMES,
+    PROVINCE_NAMES,
+    _hits,
+    countries,
+    mentions,
+    provinces,
+    sports,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # Where each seed's article ends and portal chrome or an unrelated teaser begins.
@@ -403,8 +411,11 @@ def test_in_a_match_report_a_bare_province_is_its_club():
     assert sports(MATCH_REPORT)
     # the ground (Thiên Trường, Nam Định) and the city the team stays in are places; the clubs are not
     assert set(provinces("Chủ nhà giữ ba điểm", MATCH_REPORT)) == {"Nam Định", "Hà Nội"}
-    # the headline still names the clubs' provinces
-    assert "Thanh Hóa" in provinces("Thanh Hóa thắng trên sân khách", MATCH_REPORT)
+    # a club in the headline or the lead is not its province either; a ground in the headline is a place
+    assert "Thanh Hóa" not in provinces("Thanh Hóa thắng trên sân khách", MATCH_REPORT)
+    lead = "Thanh Hóa và Bình Dương gặp nhau.\n"
+    assert "Thanh Hóa" not in provinces("Chủ nhà giữ ba điểm", lead + MATCH_REPORT)
+    assert "Hải Phòng" in provinces("Sân Lạch Tray chật kín khán giả", MATCH_REPORT)
     # the same sentences outside a match report name places
     plain = "Thanh Hóa mở rộng cảng biển. Thanh Hóa và Bình Dương thu hút vốn; Bình Dương dẫn đầu."
     assert not sports(plain)
@@ -468,3 +479,38 @@ def test_in_a_match_report_a_players_club_in_parentheses_is_not_a_place_but_an_a
         "Việt Trì, Phú Thọ, rồi lại sân Việt Trì, Phú Thọ."
     )
     assert {"Hải Phòng", "Phú Thọ"} <= set(provinces("Chủ nhà giữ ba điểm", trip))
+
+
+ROUND_PREVIEW = (
+    "Vòng này của V-League có ba trận đáng chú ý, các HLV đều muốn ghi bàn.\n"
+    "Trên sân Lạch Tray, chủ nhà cần thắng để rời nhóm cuối bảng. Tiền đạo ngoại binh của họ đã trở lại. "
+    "Ở trận đấu muộn, HLV đội khách tin các cầu thủ sẽ giữ sạch lưới trên sân Thống Nhất. "
+    "Cùng lúc, sân Hòa Xuân chứng kiến màn so tài của hai đội đầu bảng, thủ môn hai bên đều sung sức.\n"
+    "Tuần sau, đội tuyển Việt Nam hội quân và đá giao hữu trên sân Mỹ Đình. "
+    "Mùa trước, đội bóng này từng thắng ngay trên sân Thiên Trường."
+)
+
+
+def test_a_ground_named_once_places_the_match_it_reports():
+    assert sports(ROUND_PREVIEW)
+    # each ground of the round's matches, named once, is where a reported match is played (V.League 1 grounds)
+    found = set(provinces("Vòng đấu bản lề", ROUND_PREVIEW))
+    assert {"Hải Phòng", "Đà Nẵng"} <= found
+    # "sân Thống Nhất" is Hồ Chí Minh's ground, but the sentence is a forecast ("sẽ"): it counts once, no more
+    assert "Hồ Chí Minh" not in found
+    # a national team's ground (Mỹ Đình) and last season's (Thiên Trường) are passing
+    assert not found & {"Hà Nội", "Nam Định"}
+    # "Thống Nhất" alone is a word (unification), not a ground
+    assert not mentions("Ngày thống nhất đất nước, Dinh Thống Nhất mở cửa.")
+
+
+def test_in_a_match_report_a_venue_given_as_an_address_is_a_place():
+    event = MATCH_REPORT + "\nHôm sau, chiếc cúp được trưng bày tại Bến Nhà Rồng, TP HCM."
+    assert "Hồ Chí Minh" in mentions_in_sport(event)
+    # a club after a comma, with no "tại" before the name ahead of it, stays a club
+    assert "Hồ Chí Minh" not in mentions_in_sport(MATCH_REPORT + "\nHà Tĩnh thua, TP HCM thắng.")
+
+
+def mentions_in_sport(text: str) -> set[str]:
+    """The provinces a sports text names as places (not as clubs)."""
+    return {value for kind, value, *_ in _hits(text, sport_from=0) if kind == "province"}

@@ -359,15 +359,15 @@ PROVINCE_ALIASES: dict[str, tuple[str, ...]] = {
     "Ninh Thuận": ("Phan Rang",),
     "Hải Phòng": ("Đồ Sơn",),
 }
-# Nicknames the press uses ("xứ Nghệ", "đất Cảng"), stadiums that place a match, and the urban
+# Nicknames the press uses ("xứ Nghệ", "đất Cảng"), and the urban
 # districts of the five centrally-run cities written with "quận" (GSO's list of units), whose
 # names alone are too common: "quận Hải Châu" is Đà Nẵng, "Hải Châu" alone may be a commune.
 for _province, _forms in {
     "Nghệ An": ("xứ Nghệ", "thành Vinh"),
     "Thanh Hóa": ("xứ Thanh",),
-    "Hải Phòng": ("đất Cảng", "thành phố Cảng", "Lạch Tray", "quận Hồng Bàng", "quận Ngô Quyền",
+    "Hải Phòng": ("đất Cảng", "thành phố Cảng", "quận Hồng Bàng", "quận Ngô Quyền",
                   "quận Lê Chân", "quận Hải An", "quận Kiến An", "quận Dương Kinh"),
-    "Hà Nội": ("Mỹ Đình", "Hàng Đẫy", "quận Ba Đình", "quận Hoàn Kiếm", "quận Hai Bà Trưng",
+    "Hà Nội": ("quận Ba Đình", "quận Hoàn Kiếm", "quận Hai Bà Trưng",
                "quận Đống Đa", "quận Tây Hồ", "quận Cầu Giấy", "quận Thanh Xuân", "quận Hoàng Mai",
                "quận Long Biên", "quận Nam Từ Liêm", "quận Bắc Từ Liêm", "quận Hà Đông"),
     "Hồ Chí Minh": ("quận Bình Thạnh", "quận Gò Vấp", "quận Phú Nhuận", "quận Tân Bình", "quận Tân Phú",
@@ -375,10 +375,26 @@ for _province, _forms in {
     "Đà Nẵng": ("quận Hải Châu", "quận Thanh Khê", "quận Sơn Trà", "quận Ngũ Hành Sơn",
                 "quận Liên Chiểu", "quận Cẩm Lệ"),
     "Cần Thơ": ("quận Ninh Kiều", "quận Bình Thủy", "quận Cái Răng", "quận Ô Môn", "quận Thốt Nốt"),
-    "Bình Dương": ("Gò Đậu",),
-    "Nam Định": ("Thiên Trường",),
 }.items():
     PROVINCE_ALIASES[_province] = PROVINCE_ALIASES.get(_province, ()) + _forms
+
+# Football grounds, and the province each stands in: a match "trên sân Lạch Tray" is played in
+# Hải Phòng.  The V-League 1 and national team grounds, from Wikipedia's "V.League 1" article
+# (section "Stadiums and locations", https://en.wikipedia.org/wiki/V.League_1) and its season
+# pages.  A name that alone is a common word or a ward ("Thống Nhất", "Hòa Xuân", "Vinh") is
+# a ground only after "sân", "SVĐ" or "sân vận động".
+GROUNDS: dict[str, str] = {
+    "Lạch Tray": "Hải Phòng", "Thiên Trường": "Nam Định", "Hàng Đẫy": "Hà Nội", "Mỹ Đình": "Hà Nội",
+    "Gò Đậu": "Bình Dương",
+}
+GROUNDS_AFTER_SAN: dict[str, str] = {
+    "Thống Nhất": "Hồ Chí Minh", "Hòa Xuân": "Đà Nẵng", "Chi Lăng": "Đà Nẵng", "Cẩm Phả": "Quảng Ninh",
+    "Việt Trì": "Phú Thọ", "Vinh": "Nghệ An", "Cao Lãnh": "Đồng Tháp", "Cửa Ông": "Quảng Ninh",
+}
+for _ground, _province in GROUNDS_AFTER_SAN.items():
+    GROUNDS.update({f"{_san} {_ground}": _province for _san in ("sân", "SVĐ", "sân vận động")})
+for _ground, _province in GROUNDS.items():
+    PROVINCE_ALIASES[_province] = PROVINCE_ALIASES.get(_province, ()) + (_ground,)
 
 # Provinces that are also common given names ("Chánh án Nguyễn Hòa Bình", "chị Hà Giang"):
 # not counted after a capitalised name syllable or a person's title.
@@ -461,9 +477,18 @@ PROVINCE_CLUB_FORMS = frozenset({
 })
 SPORTS_MIN_WORDS, SPORTS_MIN_COUNT = 3, 6  # distinct words, and occurrences, that make a sports text
 SPORTS_PLACE_BEFORE = (
-    "tại", "ở", "đến", "tới", "về", "ra", "vào", "sân", "sân vận động", "SVĐ", "nhà thi đấu", "sân bay",
-    "khách sạn", "tỉnh", "thành phố", "TP", "TP.", "thị xã", "thủ đô", "địa bàn", "UBND", "HĐND", "Sở",
-    "người dân",
+    "tại", "ở", "đến", "tới", "về", "ra", "vào", "xuống", "sân", "sân vận động", "SVĐ", "nhà thi đấu",
+    "sân bay", "khách sạn", "tỉnh", "thành phố", "TP", "TP.", "thị xã", "thủ đô", "địa bàn", "UBND", "HĐND",
+    "Sở", "người dân",
+)
+# In a sports text, where a club's match is played (a ground, "sân Thanh Hóa", the home side:
+# "chủ nhà Hà Tĩnh") makes the province one the report is about, unless the sentence is about
+# a national team's match (its venue is a passing mention) or another round's: the next fixture
+# ("sẽ", "vòng tới"), an earlier one ("mùa trước").
+VENUE_ELSEWHERE = (
+    "tuyển", "ĐT", "ĐTQG", "U23", "U22", "U21", "U20", "U19", "U17", "AFF", "ASEAN Cup", "SEA Games",
+    "World Cup", "Asian Cup", "vòng loại", "sẽ", "vòng tới", "vòng sau", "trận tới", "trận sau",
+    "mùa trước", "mùa giải trước", "năm ngoái", "trước đó",
 )
 # ... unless the road is in a city or town of that name, which lies inside the province.
 PROVINCE_OK_AFTER = ("thành phố", "thị xã")

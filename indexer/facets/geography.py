@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from indexer.data import places
@@ -47,6 +47,7 @@ class _Entry:
     safe_only: bool = False
     needs_city: bool = False
     club_form: bool = False  # a club may bear it ("Thanh Hóa", "TP HCM"), unlike a ground's name
+    ground: bool = False  # a football ground's name ("Lạch Tray", "sân Thống Nhất"): where a match is played
 
 
 @lru_cache(maxsize=4096)
@@ -99,7 +100,8 @@ def _forms() -> Iterable[tuple[str, _Entry]]:
         for surface, value in pairs:
             city = surface in places.PROVINCE_NEEDS_CITY
             club = kind == "province" and (surface == value or surface in places.PROVINCE_CLUB_FORMS)
-            yield surface, _Entry(value, kind, surface in namelike, surface in safe, city, club)
+            ground = kind == "province" and surface in places.GROUNDS
+            yield surface, _Entry(value, kind, surface in namelike, surface in safe, city, club, ground)
 
 
 def _lower_tail(name: str) -> str:
@@ -183,11 +185,21 @@ _SPORTS_WORDS = re.compile(
     )
 )
 _SPORTS_CUE = _ends_with(places.SPORTS_PLACE_BEFORE, rf"(?:{_SPACE}+|(?<=\.))").pattern
-_ADDRESS_BEFORE = re.compile(  # "sân Việt Trì, [Phú Thọ]", "sân bay Nội Bài ([Hà Nội]": a place's address
-    rf"(?:^|\W)(?i:sân|sân\s+bay|sân\s+vận\s+động|SVĐ|thành\s+phố|TP\.?|thị\s+xã|huyện|khách\s+sạn|cảng)"
+_ADDRESS_BEFORE = re.compile(  # "sân Việt Trì, [Phú Thọ]", "tại Dinh Độc Lập, [TP HCM]": an address
+    rf"(?:^|\W)(?i:sân|sân\s+bay|sân\s+vận\s+động|SVĐ|thành\s+phố|TP\.?|thị\s+xã|huyện|khách\s+sạn|cảng|tại|ở)"
     rf"{_SPACE}+(?:[{_CAPITAL}]\w*{_SPACE}+){{0,3}}[{_CAPITAL}]\w*{_SPACE}*[,(]{_SPACE}*$"
 )
 _SPORTS_PLACE_BEFORE = re.compile(_SPORTS_CUE, re.IGNORECASE)  # "tại Hà Nội"; "Văn Lâm (Hải Phòng)" is a club
+_VENUE_BEFORE = re.compile(  # "trên sân Thanh Hóa", "chủ sân Quy Nhơn", "trước chủ nhà Công an TP HCM"
+    rf"(?:^|\W)(?i:sân|sân{_SPACE}+vận{_SPACE}+động|SVĐ|sân{_SPACE}+nhà|chủ{_SPACE}+sân|chủ{_SPACE}+nhà)"
+    rf"(?:{_SPACE}+(?:CLB|Công{_SPACE}+an))?{_SPACE}+$"
+)
+_ELSEWHERE = "|".join(  # a national team's match, or another round's
+    re.escape(f).replace(r"\ ", rf"{_SPACE}+")
+    for w in places.VENUE_ELSEWHERE for f in {nfc(w), normalize_tones(w)}
+)
+_VENUE_ELSEWHERE = re.compile(rf"(?<!\w)(?:{_ELSEWHERE})(?!\w)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _FUNCTION_WORDS = frozenset(_key(w) for w in places.FUNCTION_WORDS)
 _PROVINCE_NOT_BEFORE = re.compile("|".join(
     rf"{_SPACE}*" + re.escape(f).replace(r"\ ", rf"{_SPACE}+")
@@ -210,8 +222,8 @@ def _name_before(before: str) -> bool:
 def _club(text: str, before: str, end: int) -> bool:
     """Whether a province's name here names a football club: "CLB Nam Định", "Becamex Bình
     Dương", "B.Bình Dương", "Sài Gòn FC", "cầu thủ Hải Phòng", a result ("Bình Định 2-1", "HAGL 0-0
-    Nam Định") or a fixture ("trận Hải Phòng - Nam Định").  A headline about a club is about its
-    home province; a club named in the body is not where the story happens."""
+    Nam Định") or a fixture ("trận Hải Phòng - Nam Định").  Outside a sports text, a headline about
+    a club is about its home province; a club named in the body is not where the story happens."""
     return bool(
         _CLUB_BEFORE.search(before) or _TEAM_BEFORE.search(before) or _CLUB_INITIAL.search(before)
         or _FC_AFTER.match(text, end)
@@ -238,8 +250,9 @@ def _accepted(
     text: str, start: int, end: int, entry: _Entry, shouting: bool, clubs: bool = False, sport: bool = False
 ) -> bool:
     """Whether one hit is a real mention of its place, judged from its neighbours; a club's
-    name counts as its province only when `clubs` (in a headline).  In the body of a `sport`
-    text, a name a club bears counts only after a place's cue ("tại", "sân", "tỉnh", "(")."""
+    name counts as its province only when `clubs` (in a headline).  In a `sport` text, headline
+    and lead included, a name a club bears counts only after a place's cue ("tại", "sân", "tỉnh"):
+    the judges read a club's name alone as no place, and the venue of its match as the place."""
     if shouting and (entry.namelike or entry.safe_only or entry.needs_city):
         return False  # in an upper-case title, capitals tell nothing
     before = text[max(0, start - _WINDOW) : start]
@@ -248,6 +261,8 @@ def _accepted(
             return bool(_CITY_BEFORE.search(before))
         if _PROVINCE_NOT_AFTER.search(before) and not _PROVINCE_OK_AFTER.search(before):
             return False
+        if sport and _VENUE_BEFORE.search(before):
+            return True  # the ground, or the home side, of a match: "sân Thanh Hóa", "chủ nhà Hà Nội FC"
         if _club(text, before, end):
             return clubs
         placed = _SPORTS_PLACE_BEFORE.search(before) or _ADDRESS_BEFORE.search(before)
@@ -291,12 +306,29 @@ def _titles(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _QUOTED.finditer(text) if 2 <= len(m.group(1).split()) <= 6]
 
 
+def venue(text: str, start: int, before: str, entry: _Entry) -> bool:
+    """Whether a province's mention in a sports text places the reported match there: a ground's
+    name ("Lạch Tray"), "sân", "chủ nhà" before it, and nothing in its sentence that makes the
+    match a national team's (whose venue is passing) or another round's ("sẽ", "mùa trước").
+
+    >>> text = "Trên sân Lạch Tray, chủ nhà thắng 2-0. Vòng tới, họ sẽ làm khách trên sân Thiên Trường."
+    >>> at = {g: text.index(g) for g in ("Lạch Tray", "Thiên Trường")}
+    >>> [venue(text, i, text[:i], _ENTRIES[_key(g)]) for g, i in at.items()]
+    [True, False]
+    """
+    if entry.kind != "province" or not (entry.ground or _VENUE_BEFORE.search(before)):
+        return False
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    closing = _SENTENCE_END.search(text, start)
+    return not _VENUE_ELSEWHERE.search(text, opening, closing.start() if closing else len(text))
+
+
 def _hits(
     segment: str, clubs: bool = False, sport_from: int | None = None
-) -> list[tuple[str, str, int, int]]:
-    """Every accepted place mention in one piece of text: (kind, value, start, end); clubs'
+) -> list[tuple[str, str, int, int, bool]]:
+    """Every accepted place mention in one piece of text: (kind, value, start, end, venue); clubs'
     names count as their provinces when `clubs` (see `_club`); in a sports text, bare names
-    from `sport_from` on (after the lead, which sets the scene) are clubs' (see `_accepted`)."""
+    from `sport_from` on are clubs' (see `_accepted`), and a match's ground is a `venue`."""
     text = nfc(segment)
     shouting = text.upper() == text
     if shouting:  # every initial then a capital, for the finder; the same length in Vietnamese
@@ -314,7 +346,8 @@ def _hits(
             continue  # part of a firm's name: "Công ty cổ phần Cảng quốc tế Việt - Lào"
         sport = sport_from is not None and hit.start() >= sport_from
         if entry.value is not None and _accepted(text, hit.start(), hit.end(), entry, shouting, clubs, sport):
-            found.append((entry.kind, entry.value, hit.start(), hit.end()))
+            before = text[max(0, start - _WINDOW) : start]
+            found.append((entry.kind, entry.value, start, end, sport and venue(text, start, before, entry)))
     return found
 
 
@@ -326,7 +359,7 @@ def mentions(segment: str, clubs: bool = False) -> Counter[tuple[str, str]]:
     >>> sorted(mentions("ĐOÀN CÔNG TÁC TỈNH YÊN BÁI THĂM HÀN QUỐC"))
     [('country', 'Hàn Quốc'), ('province', 'Yên Bái')]
     """
-    return Counter((kind, value) for kind, value, _, _ in _hits(segment, clubs))
+    return Counter((kind, value) for kind, value, *_ in _hits(segment, clubs))
 
 
 _LIST_JOIN = re.compile(rf"{_SPACE}*(?:,|;|/|và|hay|hoặc|cùng|với){_SPACE}*$", re.IGNORECASE)
@@ -378,10 +411,12 @@ def lead_end(text: str) -> int:
 
 @dataclass(frozen=True)
 class Evidence:
-    """How a text names one facet's values: counted (list mentions apart) and in its lead."""
+    """How a text names one facet's values: counted (list mentions apart), in its lead, and as the
+    venue of the match a sports text reports (see `venue`)."""
 
     counts: Counter[str]
     lead: frozenset[str] = frozenset()
+    venues: frozenset[str] = frozenset()
 
 
 def evidence(text: str, hits: list[tuple[str, int, int]]) -> Evidence:
@@ -400,7 +435,8 @@ def about(in_title: Counter[str], body: Evidence) -> tuple[str, ...]:
     counts, unless listed as an example.  Elsewhere in the body a value counts when named three
     times, or twice and at least a quarter as often as the most named one: that drops the
     passing "như Mỹ, Nhật Bản" of a release about Korea.  A single mention deep in the body is
-    a passing one (of 19 such tags judged on ../shared/news, 6 were right).
+    a passing one (of 19 such tags judged on ../shared/news, 6 were right), unless it is where
+    the match a sports text reports is played: a round's preview names each ground once.
 
     >>> about(Counter(), Evidence(Counter({"Hàn Quốc": 9, "Hoa Kỳ": 2, "Nhật Bản": 3})))
     ('Hàn Quốc', 'Nhật Bản')
@@ -409,7 +445,8 @@ def about(in_title: Counter[str], body: Evidence) -> tuple[str, ...]:
     """
     counts = body.counts
     top = max(counts.values(), default=0)
-    kept = set(in_title) | body.lead | {v for v, n in counts.items() if n >= 3 or (n >= 2 and 4 * n >= top)}
+    kept = set(in_title) | body.lead | body.venues
+    kept |= {v for v, n in counts.items() if n >= 3 or (n >= 2 and 4 * n >= top)}
     if not kept and len(counts) == 1:
         kept = set(counts)  # the one place a release names is where it happens
     return tuple(sorted(kept, key=lambda v: (v not in in_title, v not in body.lead, -counts[v], v)))
@@ -419,15 +456,17 @@ def about(in_title: Counter[str], body: Evidence) -> tuple[str, ...]:
 def _scan(title: str, text: str) -> dict[str, tuple[str, ...]]:
     """Both facets from one pass over title and body (cached: callers ask for one facet at a time)."""
     text = nfc(text)
-    sport_from = lead_end(text) if sports(title + "\n" + text) else None
-    heads, hits = mentions(title, clubs=True), _hits(text, sport_from=sport_from)
-    return {
-        kind: about(
-            Counter({v: n for (k, v), n in heads.items() if k == kind}),
-            evidence(text, [(v, start, end) for k, v, start, end in hits if k == kind]),
+    sport = sports(title + "\n" + text)
+    heads = _hits(title, sport_from=0) if sport else _hits(title, clubs=True)
+    hits = _hits(text, sport_from=0 if sport else None)
+    found = {}
+    for kind in ("country", "province"):
+        body = evidence(text, [(v, start, end) for k, v, start, end, _ in hits if k == kind])
+        venues = frozenset(v for k, v, _, _, place in heads + hits if k == kind and place)
+        found[kind] = about(
+            Counter(v for k, v, *_ in heads if k == kind), replace(body, venues=venues)
         )
-        for kind in ("country", "province")
-    }
+    return found
 
 
 def countries(title: str, text: str) -> tuple[str, ...]:
