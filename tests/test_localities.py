@@ -145,3 +145,17 @@ def test_a_ship_an_epithet_or_a_club_is_not_the_locality(text):
 
 def test_a_locality_beside_its_province_still_counts():
     assert set(mentions("Vụ cháy xảy ra ở thành phố Sapporo, Hokkaido.")) == {"Sapporo", "Hokkaido"}
+
+
+def test_in_a_match_report_a_city_is_a_club_unless_something_places_it():
+    from indexer.facets.localities import localities
+
+    report = (
+        "Cầu thủ Việt Nam ghi bàn phút cuối. HLV cho biết các cầu thủ đã chơi tốt trong hiệp hai. "
+        "Ulsan thắng Pohang 2-1 ở vòng trước; Ulsan giữ ngôi đầu và HLV hài lòng với hàng thủ. "
+        "Trận tới, đội bóng làm khách tại Jeonju, nơi các cầu thủ sẽ ghi bàn nếu giữ vững thể lực."
+    )
+    headline = "Tuyển Việt Nam thắng trận giao hữu"
+    assert localities(headline, report, ["Hàn Quốc"]) == ("Jeonju", "Jeollabuk-do")
+    plain = "Đoàn công tác thăm Ulsan, làm việc với chính quyền Ulsan về hợp tác đóng tàu. Ulsan hứa hỗ trợ."
+    assert "Ulsan" in localities("Hợp tác với Hàn Quốc", plain, ["Hàn Quốc"])

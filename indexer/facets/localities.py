@@ -36,7 +36,7 @@ from indexer.data.localities import (
     NOT_AFTER,
     UNIT_WORDS,
 )
-from indexer.facets.geography import about, evidence
+from indexer.facets.geography import about, evidence, sports
 from indexer.text import fold, nfc, normalize
 
 FUZZY_MIN, FUZZY_TWO = 10, 13  # key lengths from which one, and two, edits are forgiven
@@ -158,6 +158,12 @@ def _accepted(text: str, start: int, end: int, value: str) -> bool:
     return _NAME_AFTER.match(text, end) is None
 
 
+def _placed(text: str, start: int) -> bool:
+    """A place's cue just before ("tại Jeonju", "thành phố Ulsan"): a sports text's clubs have none."""
+    before = text[max(0, start - 24) : start]
+    return bool(_PLACED.search(before) or _UNIT_BEFORE.search(before))
+
+
 def hits(segment: str) -> list[tuple[str, int, int]]:
     """Every locality named in one piece of text, however spelt: (value, start, end)."""
     text = nfc(segment)
@@ -232,6 +238,8 @@ def localities(title: str, text: str, countries: Iterable[str]) -> tuple[str, ..
     in_title = Counter({v: n for v, n in mentions(title).items() if LOCALITIES[v][0] in partners})
     body = nfc(text)
     found = [(v, start, end) for v, start, end in hits(body) if LOCALITIES[v][0] in partners]
+    if sports(f"{title}\n{body}"):  # a match report's "Jeonbuk", "Ulsan" are clubs, unless placed
+        found = [(v, a, b) for v, a, b in found if _placed(body, a)]
     kept = about(in_title, evidence(body, found))
     parents = (LOCALITIES[v][1] for v in kept)
     return tuple(dict.fromkeys([*kept, *(p for p in parents if p)]))
