@@ -194,6 +194,9 @@ def test_the_document_page_reads_at_390_px(page, seed_server, query, date):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(seed_server + f"/?q={query}")
     page.click(".hit h3 a")
+    from playwright.sync_api import expect
+
+    expect(page.locator(".meta time")).to_have_text(date)  # the document page has loaded
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.evaluate("document.querySelector('.meta time').getClientRects().length") == 1  # one line
     assert page.locator(".meta time").inner_text() == date
