@@ -301,7 +301,7 @@ def request(entry: tuple[str, dict[str, tuple[str, ...]]]):
     return SearchRequest(q, facets, date_from=since, date_to=until)
 
 
-def query_latency(index: Path, mix: list, rounds: int, engine: str) -> None:
+def query_latency(index: Path, mix: list, rounds: int, engine: str, cold_limit: int | None = None) -> None:
     """thongcao's search() and, on Whoosh, the baseline on the same index and queries: cold,
     first ask, warm.  tantivy's figures stand beside Whoosh's, run on the same mix.
 
@@ -330,7 +330,7 @@ def query_latency(index: Path, mix: list, rounds: int, engine: str) -> None:
         return made, time.perf_counter() - started
 
     cold: dict[str, list[float]] = {"ours": [], "plain": [], "open ours": [], "open plain": []}
-    for number, entry in enumerate(mix):
+    for number, entry in enumerate(mix[:cold_limit]):
         for side in sides if number % 2 == 0 else sides[::-1]:
             if side == "ours":
                 snap, seconds = opened(lambda: snapshots_of(store).current())
@@ -342,6 +342,8 @@ def query_latency(index: Path, mix: list, rounds: int, engine: str) -> None:
                 searcher.close()
             cold[side].append(taken)
             cold["open " + side].append(seconds)
+    if cold_limit is not None and cold_limit < len(mix):
+        print(f"  (cold: the first {cold_limit} queries of the mix, each on a snapshot of its own)")
     print(f"cold, thongcao ({engine}):      {figures(cold['ours'])}")
     opening = f"a snapshot {statistics.fmean(cold['open ours']) * 1000:.0f} ms"
     if engine == "whoosh":
@@ -461,7 +463,7 @@ def pyvi_floor(texts: list[str]) -> tuple[float, str]:
 
 
 def bench(size: int, work: Path, rounds: int, count: int, seed: int, engines: list[str],
-          queries_only: bool = False) -> None:  # fmt: skip
+          queries_only: bool = False, cold_limit: int | None = None) -> None:  # fmt: skip
     print(f"\n== {size} articles ==", flush=True)
     crawl, texts, titles = crawl_for(size, work, write=not queries_only)
     if not queries_only:
@@ -482,7 +484,7 @@ def bench(size: int, work: Path, rounds: int, count: int, seed: int, engines: li
             print(f"queries only, on the index kept at {index}", flush=True)
         else:
             build(crawl, index, engine, floor, rebuild=size <= VI_NEWS)
-        measure_queries(index, engine, titles, rounds, count, seed)
+        measure_queries(index, engine, titles, rounds, count, seed, cold_limit)
 
 
 def build(crawl: Path, index: Path, engine: str, floor: float, rebuild: bool) -> None:
@@ -504,7 +506,8 @@ def build(crawl: Path, index: Path, engine: str, floor: float, rebuild: bool) ->
           f"+ {cache / 2**20:.0f} MiB segment cache", flush=True)  # fmt: skip
 
 
-def measure_queries(index: Path, engine: str, titles: list[str], rounds: int, count: int, seed: int) -> None:
+def measure_queries(index: Path, engine: str, titles: list[str], rounds: int, count: int, seed: int,
+                    cold_limit: int | None = None) -> None:  # fmt: skip
     mix = queries_for(index, titles, count, seed)
     print(f"queries: {querymix.describe(mix)} (seed {seed})")
     if engine == "whoosh":
@@ -514,7 +517,7 @@ def measure_queries(index: Path, engine: str, titles: list[str], rounds: int, co
               flush=True)  # fmt: skip
     print(f"load average before the queries: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"(1, 5, 15 min) on {os.cpu_count()} cores", flush=True)  # fmt: skip
-    query_latency(index, mix, rounds, engine)
+    query_latency(index, mix, rounds, engine, cold_limit)
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
     first, warm = http_latency(index, mix, rounds)
     print(f"HTTP, first ask, new server: {figures(first)}")
@@ -533,6 +536,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="times the queries are asked again, warm")
     parser.add_argument("--seed", type=int, default=1, help="seed of the query mix")
     parser.add_argument("--keep", type=Path, help="keep the crawl and indexes in this folder")
+    parser.add_argument("--cold-limit", type=int,
+                        help="ask only this many queries on snapshots of their own (opening one takes "
+                             "seconds at 200,000); a new server's first asks stay cold")  # fmt: skip
     parser.add_argument("--queries-only", action="store_true",
                         help="measure queries on the indexes a --keep folder already holds")  # fmt: skip
     args = parser.parse_args()
@@ -543,7 +549,8 @@ def main() -> None:
     print(f"{os.cpu_count()} cores; work folder {work}")
     try:
         for size in (int(s) for s in args.sizes.split(",")):
-            bench(size, work, args.rounds, args.queries, args.seed, args.engine.split(","), args.queries_only)
+            bench(size, work, args.rounds, args.queries, args.seed, args.engine.split(","), args.queries_only,
+                  args.cold_limit)  # fmt: skip
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
