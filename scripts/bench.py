@@ -447,6 +447,9 @@ def crawl_for(size: int, work: Path, write: bool) -> tuple[Path, list[str], list
     if write:
         _, texts = bigcrawl.write(size, path)
         return path, texts, [t.split("\n", 1)[0] for t in texts]
+    if path.exists():  # the kept crawl: its headlines, without making it again
+        with path.open(encoding="utf-8") as kept:
+            return path, [], [json.loads(line)["title"] for line in kept]
     return path, [], bigcrawl.headlines(size)
 
 
