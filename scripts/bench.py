@@ -60,6 +60,7 @@ PER_PAGE = 10
 VI_NEWS = 40_163  # articles in vi_news: larger crawls come from scripts/bigcrawl
 PYVI_SAMPLE = 10_000  # past vi_news, stock pyvi's baseline is measured on this many texts, then scaled
 DATED = 0.15  # the share of queries that also carry a date range
+MIX_TITLES = 40_000  # queries are drawn from at most this many headlines, evenly spaced
 
 
 def write_crawl(size: int, folder: Path) -> tuple[Path, list[str]]:
@@ -430,7 +431,8 @@ def queries_for(index: Path, titles: list[str], count: int, seed: int) -> list:
     snap = snapshots_for(index).current()
     values = facet_values(snap)
     snap.close()
-    mix = querymix.queries(titles, values, count, seed)
+    step = max(1, len(titles) // MIX_TITLES)  # pyvi segments every headline drawn from: bounded
+    mix = querymix.queries(titles[::step], values, count, seed)
     return querymix.with_dates(mix, values.get("year", []), DATED, seed)
 
 
