@@ -16,7 +16,8 @@ The scheme, seeded, so a size always gives the same crawl:
      another, so places, facets and names vary as they do between real releases;
    - dated the article's date moved by a whole number of days (up to three years either
      way; an undated article stays undated);
-   - under id "<id>~v<k>" and url "<url>#v<k>": every release distinct.
+   - under id "<id>~v<k>" and url "<url>?variant=<k>": every release distinct (a fragment
+     would not do: "#v2" is the same page, and thongcao's ids drop it).
 
 No word is made up: every sentence is a real one, so terms keep their real statistics.
 What the variants repeat is whole paragraphs (where no province or family name changed),
@@ -128,7 +129,8 @@ def variant(record: dict, section: list[dict], k: int, rng: random.Random) -> di
 
     out = _crawl_record(record)
     out["id"] = f"{record['id']}~v{k}"
-    out["url"] = f"{record['url']}#v{k}" if record.get("url") else None
+    joiner = "&" if "?" in (record.get("url") or "") else "?"
+    out["url"] = f"{record['url']}{joiner}variant={k}" if record.get("url") else None
     out["title"] = varied(out["title"])
     out["text"] = varied("\n".join(mine[:1] + body))
     out["published"] = _shifted(record.get("date"), rng.randint(-MAX_SHIFT_DAYS, MAX_SHIFT_DAYS))
