@@ -233,6 +233,7 @@ def _club(text: str, before: str, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=8)  # asked twice a document: by the country/province scan and by localities
 def sports(text: str) -> bool:
     """Whether a text reports on a sport: several of its words ("cầu thủ", "V-League", "ghi bàn"),
     often.  There a province's bare name is its club (see `_accepted`).
