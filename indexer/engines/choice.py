@@ -84,7 +84,7 @@ def _snapshots(path: str | os.PathLike[str], engine: str):
 
 def snapshots_of(store: IndexStore):
     """The renewing snapshots of one store, of the engine the store writes."""
-    if type(store) is not IndexStore:  # imported only where used
+    if store.engine == "tantivy":  # imported only where used
         from indexer.engines.tantivy_engine import TantivySnapshots
 
         return TantivySnapshots(store)

@@ -200,6 +200,8 @@ class TantivyIndex:
 class TantivyStore(IndexStore):
     """IndexStore's layout (DIR/current → gen-NNNN, writer.lock, swap) over tantivy indexes."""
 
+    engine = "tantivy"
+
     def exists(self) -> bool:
         return self.current.exists() and (self.current / "meta.json").exists()
 

@@ -215,6 +215,8 @@ class Writer:
 class IndexStore:
     """One index folder: where its current generation lives and who may write to it."""
 
+    engine = "whoosh"  # what writes its generations (indexer.engines.choice)
+
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.current = self.path / "current"
