@@ -1,9 +1,9 @@
 """The tantivy engine behind the seam (indexer/engines/base.py), tested beside Whoosh's.
 
-Not selectable from the CLI yet: `TantivyStore` is an `IndexStore` (same folder layout,
-generations, writer lock and swap; `indexer.index.pipeline.index_paths` writes through it), and
-`TantivySnapshots(store).current()` hands out a `TantivySnapshot` that `indexer.search.run`
-reads like the Whoosh one.
+`thongcao index --engine tantivy` chooses it (indexer.engines.choice).  `TantivyStore` is an
+`IndexStore` (same folder layout, generations, writer lock and swap;
+`indexer.index.pipeline.index_paths` writes through it), and `TantivySnapshots(store).current()`
+hands out a `TantivySnapshot` that `indexer.search.run` reads like the Whoosh one.
 
 - **Tokens are thongcao's.**  Every analysed field is given to tantivy pre-tokenized
   (`PreTokenizedString`), with the positions thongcao's analysis gives, so the gap left at
