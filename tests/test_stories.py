@@ -190,6 +190,32 @@ def test_shared_buckets_hold_several_documents_and_let_a_changed_one_go():
     assert finder._candidates(same) == {"a", "c"} and finder.assign("d", same) == "a"
 
 
+def test_merged_bands_find_what_recent_ones_find(monkeypatch):
+    """Bands move from the recent dict into the sorted arrays as the finder fills; a finder
+    that merges after every document assigns a stream of copies and changes as one that never does."""
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    bases = [rng.integers(0, 2**32, 128, dtype=np.uint32) for _ in range(12)]
+
+    def near(base):  # a copy: a third of the minima redrawn, so it usually shares a band
+        copy = base.copy()
+        redrawn = rng.choice(128, 40, replace=False)
+        copy[redrawn] = rng.integers(0, 2**32, 40, dtype=np.uint32)
+        return copy.astype("<u4").tobytes()
+
+    stream = [(f"d{rng.integers(0, 60)}", near(bases[rng.integers(0, 12)])) for _ in range(300)]
+    eager = StoryFinder()
+    monkeypatch.setattr(eager, "RECENT", 32)  # one document's 32 bands: a merge every time
+    lazy = StoryFinder()
+    assigned = [(eager.assign(d, m), lazy.assign(d, m)) for d, m in stream]
+    assert all(a == b for a, b in assigned)
+    assert eager._recent == {} and eager._keys.size == 32 * len(stream)
+    assert len({a for a, _ in assigned}) < 40  # copies did join stories
+    for _, m in stream[-20:]:
+        assert eager._candidates(m) == lazy._candidates(m)
+
+
 def test_signatures_are_datasketchs_so_stored_ones_keep_their_meaning():
     import hashlib
 

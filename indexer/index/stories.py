@@ -106,10 +106,18 @@ class StoryFinder:
     """Which story a document belongs to, given every document indexed before it.
 
     Candidates come from LSH banding: the signature is cut into b bands of r minima, with
-    (b, r) = BANDS[threshold]; two texts are candidates when one band is equal.  Bands are
-    kept as byte strings, so loading a large index's signatures is a few dict inserts per
-    document.
+    (b, r) = BANDS[threshold]; two texts are candidates when one band is equal.  Memory is
+    what limits an archive here (a dict of byte-string buckets was 3 KiB a document, 590 MiB
+    at 184,000), so everything is numpy but the newest few thousand documents' bands:
+
+    - signatures, one uint32 row per document ordinal;
+    - each band as a 64-bit key (band number and minima mixed; a key shared by chance only
+      adds a candidate, which must still score THRESHOLD), sorted with its ordinal, plus a
+      dict of the recent keys, merged into the sorted arrays every RECENT of them;
+    - a changed document gets a new ordinal, and its old one is marked dead, not removed.
     """
+
+    RECENT = 1 << 18  # band keys held in the dict before a merge: about 25 MiB
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         if threshold not in BANDS:
@@ -117,13 +125,17 @@ class StoryFinder:
         bands, rows = BANDS[threshold]
         self.threshold = threshold
         self._bands = [slice(4 * rows * i, 4 * rows * (i + 1)) for i in range(bands)]
-        # A bucket holds one document's ordinal, or a list of them: most bands of most texts
-        # are unique, and a set a bucket was 426 MiB at 40,000 documents (this is 150 MiB).
-        self._buckets: list[dict[bytes, int | list[int]]] = [{} for _ in self._bands]
-        self._ordinals: dict[str, int] = {}
+        self._shape = (bands, rows)
+        self._signatures = np.zeros((0, NUM_PERM), dtype=np.uint32)
+        self._alive = np.zeros(0, dtype=bool)
+        self._count = 0
         self._ids: list[str] = []
-        self._signatures: dict[str, bytes] = {}
-        self._stories: dict[str, str] = {}
+        self._stories: list[str] = []
+        self._ordinals: dict[str, int] = {}  # a live document's ordinal
+        self._keys = np.zeros(0, dtype=np.uint64)  # sorted
+        self._members = np.zeros(0, dtype=np.int32)  # the ordinal beside each key
+        self._recent: dict[int, int | list[int]] = {}
+        self._recent_count = 0
 
     @classmethod
     def of(cls, stored: Iterable[dict], threshold: float = THRESHOLD) -> StoryFinder:
@@ -140,11 +152,15 @@ class StoryFinder:
         if minhash is None:
             return doc_id
         best, story = self.threshold, doc_id
-        for other in sorted(self._candidates(minhash)):
-            score = similarity(minhash, self._signatures[other])
-            if score >= best:
-                best, story = score, self._stories[other]
-        self._add(doc_id, minhash, story)
+        keys = self._band_keys(minhash)
+        found = self._candidate_ordinals(keys)
+        if found.size:
+            equal = self._signatures[found] == np.frombuffer(minhash, "<u4")
+            scores = equal.mean(axis=1)
+            for at in sorted(range(found.size), key=lambda i: self._ids[found[i]]):
+                if scores[at] >= best:
+                    best, story = float(scores[at]), self._stories[found[at]]
+        self._add(doc_id, minhash, story, keys)
         return story
 
     def same_story(self, first: bytes | None, second: bytes | None) -> bool:
@@ -155,42 +171,76 @@ class StoryFinder:
         return banded and similarity(first, second) >= self.threshold
 
     def _candidates(self, minhash: bytes) -> set[str]:
-        found: set[int] = set()
-        for band, buckets in zip(self._bands, self._buckets, strict=True):
-            members = buckets.get(minhash[band])
-            if isinstance(members, int):
-                found.add(members)
-            elif members:
-                found.update(members)
-        return {self._ids[o] for o in found}
+        return {self._ids[o] for o in self._candidate_ordinals(self._band_keys(minhash)).tolist()}
 
-    def _add(self, doc_id: str, minhash: bytes, story: str) -> None:
-        ordinal = self._ordinals.setdefault(doc_id, len(self._ids))
-        if ordinal == len(self._ids):
-            self._ids.append(doc_id)
-        for band, buckets in zip(self._bands, self._buckets, strict=True):
-            key = minhash[band]
-            members = buckets.get(key)
+    def _band_keys(self, minhash: bytes) -> np.ndarray:
+        """Each band's minima and its number mixed into one 64-bit key (splitmix64's steps)."""
+        bands, rows = self._shape
+        minima = np.frombuffer(minhash, "<u4")[: bands * rows].reshape(bands, rows).astype(np.uint64)
+        key = np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for row in range(rows):
+            key = (key ^ minima[:, row]) * np.uint64(0xBF58476D1CE4E5B9)
+            key ^= key >> np.uint64(31)
+        return key
+
+    def _candidate_ordinals(self, keys: np.ndarray) -> np.ndarray:
+        """The live documents sharing a band key, as sorted ordinals."""
+        found: list[int] = []
+        if self._keys.size:
+            starts = np.searchsorted(self._keys, keys, side="left")
+            ends = np.searchsorted(self._keys, keys, side="right")
+            hit = ends > starts
+            for start, end in zip(starts[hit].tolist(), ends[hit].tolist(), strict=True):
+                found += self._members[start:end].tolist()
+        for key in keys.tolist():
+            members = self._recent.get(key)
+            if isinstance(members, int):
+                found.append(members)
+            elif members:
+                found += members
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        ordinals = np.unique(np.array(found, dtype=np.int64))
+        return ordinals[self._alive[ordinals]]
+
+    def _add(self, doc_id: str, minhash: bytes, story: str, keys: np.ndarray | None = None) -> None:
+        ordinal = self._count
+        if ordinal == len(self._signatures):
+            grown = max(1024, 2 * ordinal)
+            signatures, alive = np.zeros((grown, NUM_PERM), dtype=np.uint32), np.zeros(grown, dtype=bool)
+            signatures[:ordinal], alive[:ordinal] = self._signatures, self._alive
+            self._signatures, self._alive = signatures, alive
+        self._signatures[ordinal] = np.frombuffer(minhash, "<u4")
+        self._alive[ordinal] = True
+        self._count += 1
+        self._ids.append(doc_id)
+        self._stories.append(story)
+        self._ordinals[doc_id] = ordinal
+        for key in (self._band_keys(minhash) if keys is None else keys).tolist():
+            members = self._recent.get(key)
             if members is None:
-                buckets[key] = ordinal
+                self._recent[key] = ordinal
             elif isinstance(members, int):
-                if members != ordinal:
-                    buckets[key] = [members, ordinal]
-            elif ordinal not in members:
+                self._recent[key] = [members, ordinal]
+            else:
                 members.append(ordinal)
-        self._signatures[doc_id] = minhash
-        self._stories[doc_id] = story
+        self._recent_count += len(self._bands)
+        if self._recent_count >= self.RECENT:
+            self._merge()
+
+    def _merge(self) -> None:
+        """The recent keys into the sorted arrays: one insertion pass, not a re-sort."""
+        pairs = [(k, o) for k, m in self._recent.items() for o in ([m] if isinstance(m, int) else m)]
+        keys = np.array([k for k, _ in pairs], dtype=np.uint64)
+        members = np.array([o for _, o in pairs], dtype=np.int32)
+        order = np.argsort(keys, kind="stable")
+        keys, members = keys[order], members[order]
+        at = np.searchsorted(self._keys, keys, side="right")
+        self._keys = np.insert(self._keys, at, keys)
+        self._members = np.insert(self._members, at, members)
+        self._recent, self._recent_count = {}, 0
 
     def _forget(self, doc_id: str) -> None:
-        minhash = self._signatures.pop(doc_id, None)
-        if minhash is None:
-            return
-        ordinal = self._ordinals[doc_id]
-        for band, buckets in zip(self._bands, self._buckets, strict=True):
-            key = minhash[band]
-            members = buckets[key]
-            if members == ordinal:
-                del buckets[key]
-            elif isinstance(members, list):
-                members.remove(ordinal)
-        del self._stories[doc_id]
+        ordinal = self._ordinals.pop(doc_id, None)
+        if ordinal is not None:
+            self._alive[ordinal] = False
