@@ -377,7 +377,7 @@ def test_a_generated_index_matches_alike(synthetic, typed):
 def test_a_generated_index_has_the_same_arrays(synthetic):
     whoosh, tantivy = synthetic
     order = [tantivy.document_number(whoosh.stored(n)["id"]) for n in range(whoosh.size)]
-    assert sorted(order) == list(range(tantivy.size))
+    assert order == list(range(tantivy.size))  # both number in indexing order
     assert (tantivy.dates[order] == whoosh.dates).all() and (tantivy.dates > 0).all()
     same_stories = tantivy.stories[order][:, None] == tantivy.stories[order][None, :]
     assert (same_stories == (whoosh.stories[:, None] == whoosh.stories[None, :])).all()
@@ -442,6 +442,35 @@ def test_the_writer_keeps_one_document_an_id_and_cancel_writes_nothing(tmp_path)
     writer.cancel()
     snap = TantivySnapshots(store).current()
     assert [snap.stored(n)["id"] for n in range(snap.size)] == ["one"]
+
+
+def test_a_story_keeps_its_number_across_runs_after_its_first_copy_goes(tmp_path):
+    """story_seq is the first copy's seq, found again from any live copy; a changed document
+    moves last, as in Whoosh, and a new story never takes an old one's number."""
+    store = TantivyStore(tmp_path / "index")
+
+    def run(*changes):
+        ix = store.open() if store.exists() else store.create_generation()
+        writer = TantivyWriter(ix)
+        for change in changes:
+            writer.delete(change) if isinstance(change, str) else writer.put(change)
+        writer.commit()
+        if not store.exists():
+            store.swap(ix.folder)
+        return TantivySnapshots(store).current()
+
+    def copy(doc_id, story):
+        return {**raw_document(doc_id, "Hà Nội", f"Bản {doc_id}."), "story": story}
+
+    run(copy("a", "a"), copy("b", "a"), copy("x", "x"))
+    run("a", copy("c", "a"), copy("x", "x"))
+    snap = run(copy("d", "d"))
+    ids = [snap.stored(n)["id"] for n in range(snap.size)]
+    assert ids == ["b", "c", "x", "d"]
+    number = dict(zip(ids, snap.stories.tolist(), strict=True))
+    assert number["b"] == number["c"] and len({number["b"], number["x"], number["d"]}) == 3
+    assert snap.copies(ids.index("b")) == 1 and snap.copies(ids.index("d")) == 0
+    assert snap.story_numbers("a") == [0, 1]
 
 
 def test_a_document_from_raw_texts_is_indexed_as_one_from_the_pipeline(tmp_path):
@@ -539,8 +568,9 @@ def test_pyvis_word_ranks_above_the_same_syllables_across_words(tmp_path):
 
 
 def test_equal_scores_rank_alike_however_the_segments_fell(tmp_path):
-    """Ties are broken by document number; tantivy numbers by id, so an index written in one
-    commit and one written in three (more segments, in another order) list the same pages."""
+    """Ties are broken by document number; tantivy numbers in indexing order (seq), so an index
+    written in one commit and one written in three (more segments, in another order) list the
+    same pages."""
     crawl = write_crawl(tmp_path / "crawl.jsonl", 60, seed=11)
     lines = crawl.read_text("utf-8").splitlines(keepends=True)
     parts = [tmp_path / f"part{n}.jsonl" for n in range(3)]
