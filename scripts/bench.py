@@ -46,6 +46,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,9 +145,27 @@ def writers(docs: list, prepared: list[dict], one_writer: float) -> None:
         print(f"  Whoosh {label} (analysing raw texts): {seconds * 1000:5.1f} ms a document", flush=True)
 
 
-def tree_memory(pid: int) -> int:
-    """Memory of a process and all its descendants, in bytes: the sum of their proportional
-    set sizes, so pages forked workers share with their parent count once, not once each."""
+@dataclass(frozen=True)
+class Memory:
+    """A process tree's proportional set size, split the two ways that say where it goes:
+    anonymous (the heap) or file-backed (index files mapped by the engine, reclaimable), and
+    thongcao's own process or its workers.  Pages forked workers share with their parent
+    count once, not once each."""
+
+    total: int = 0
+    anonymous: int = 0
+    file: int = 0
+    own: int = 0
+
+    def __str__(self) -> str:
+        mib = 2**20
+        return (f"{self.total / mib:8.0f} MiB  (anonymous {self.anonymous / mib:.0f}, file-backed "
+                f"{self.file / mib:.0f}; thongcao's process {self.own / mib:.0f}, workers "
+                f"{(self.total - self.own) / mib:.0f})")  # fmt: skip
+
+
+def tree_memory(pid: int) -> Memory:
+    """The memory of a process and all its descendants (Memory)."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -155,31 +174,37 @@ def tree_memory(pid: int) -> int:
                 children.setdefault(parent, []).append(int(entry.name))
             except (OSError, IndexError, ValueError):
                 continue
-    total, stack = 0, [pid]
+    total = anonymous = file = own = 0
+    stack = [pid]
     while stack:
         current = stack.pop()
-        total += _pss(current)
+        pss = _pss(current)
+        total, anonymous, file = total + pss["Pss"], anonymous + pss["Pss_Anon"], file + pss["Pss_File"]
+        own = own or pss["Pss"]
         stack.extend(children.get(current, []))
-    return total
+    return Memory(total, anonymous, file, own)
 
 
-def _pss(pid: int) -> int:
+def _pss(pid: int) -> dict[str, int]:
+    """A process's Pss, Pss_Anon and Pss_File in bytes (0 once it is gone)."""
+    found = dict.fromkeys(("Pss", "Pss_Anon", "Pss_File"), 0)
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1]) * 1024
+            name, _, value = line.partition(":")
+            if name in found:
+                found[name] = int(value.split()[0]) * 1024
     except (OSError, ValueError):
         pass
-    return 0
+    return found
 
 
-def timed_index(args: list[str]) -> tuple[float, int, dict]:
-    """Wall time, peak memory of the whole process tree, and the --json report."""
+def timed_index(args: list[str]) -> tuple[float, Memory, dict]:
+    """Wall time, the process tree's memory when it was greatest, and the --json report."""
     started = time.perf_counter()
     process = subprocess.Popen([THONGCAO, "index", *args, "--json"], stdout=subprocess.PIPE, text=True)
-    peak = 0
+    peak = Memory()
     while process.poll() is None:
-        peak = max(peak, tree_memory(process.pid))
+        peak = max(peak, tree_memory(process.pid), key=lambda m: m.total)
         time.sleep(0.25)
     report = json.loads(process.stdout.read())
     return time.perf_counter() - started, peak, report
@@ -497,7 +522,7 @@ def build(crawl: Path, index: Path, engine: str, floor: float, rebuild: bool) ->
     seconds, peak, report = timed_index([str(crawl), "--index", str(index), "--engine", engine])
     print(f"thongcao index (full):       {seconds:8.1f} s  = {seconds / floor:.2f} x stock pyvi; "
           f"{report['documents']} documents, {len(report['rejected'])} rejected", flush=True)  # fmt: skip
-    print(f"peak memory (tree, PSS):     {peak / 2**20:8.0f} MiB", flush=True)
+    print(f"peak memory (tree, PSS):     {peak}", flush=True)
     again, _, report = timed_index([str(crawl), "--index", str(index)])
     print(f"re-index, unchanged:         {again:8.1f} s  = {again / seconds:.1%} of a full index "
           f"({report['unchanged']} unchanged)", flush=True)  # fmt: skip
