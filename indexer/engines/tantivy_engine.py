@@ -73,6 +73,7 @@ THREADS = 2  # the machine's cores
 NEAR_PARTS = 3  # as indexer.engines.whoosh_engine: words a query needs before "all but one" means anything
 CACHED_PAIRS = 100_000
 SEQ, STORY_SEQ = "seq", "story_seq"
+ASCENDING = {"order_by_field": SEQ, "order": Order.Asc}  # a search's hits in indexing order
 
 
 def schema() -> tantivy.Schema:
@@ -343,8 +344,7 @@ class _Numbering:
         self.searcher = searcher
         count = searcher.num_docs
         everything = Query.all_query()
-        ascending = {"order_by_field": SEQ, "order": Order.Asc}
-        hits = searcher.search(everything, limit=count, count=False, **ascending).hits if count else []
+        hits = searcher.search(everything, limit=count, count=False, **ASCENDING).hits if count else []
         self.seqs = np.fromiter((seq for seq, _ in hits), dtype=np.uint64, count=count)
         self.addresses = [address for _, address in hits]
         self.size = count
@@ -385,6 +385,15 @@ class TantivySnapshot:
         scores = np.fromiter((score for score, _ in hits), dtype=np.float32, count=len(hits))
         return self.numbering.numbers(hits), scores
 
+    def members(self, query) -> np.ndarray:
+        """The numbers of every live document the query matches, ascending, unscored: tantivy
+        sorts them by seq and hands each seq back, so no address is read from Python."""
+        if not self.size:
+            return np.zeros(0, dtype=np.int64)
+        hits = self.searcher.search(query, limit=self.size, count=False, **ASCENDING).hits
+        seqs = np.fromiter((seq for seq, _ in hits), dtype=np.uint64, count=len(hits))
+        return np.searchsorted(self.numbering.seqs, seqs).astype(np.int64)
+
     def _dates(self) -> np.ndarray:
         if not self.size:
             return np.zeros(0, dtype=np.int64)
@@ -407,7 +416,7 @@ class TantivySnapshot:
         values = sorted(
             t for t, _ in self.searcher.terms_with_prefix(name, "") if t.strip() and t != UNKNOWN_YEAR
         )
-        docs = [np.sort(self.search(Query.term_query(self.schema, name, value))[0]) for value in values]
+        docs = [self.members(Query.term_query(self.schema, name, value)) for value in values]
         return FacetPostings.of(name, values, docs, self.live)
 
     def copies(self, docnum: int) -> int:
@@ -422,12 +431,11 @@ class TantivySnapshot:
     def document_number(self, doc_id: str) -> int | None:
         if not doc_id:
             return None
-        found, _ = self.search(Query.term_query(self.schema, "id", doc_id))
-        return int(found.min()) if found.size else None
+        found = self.members(Query.term_query(self.schema, "id", doc_id))
+        return int(found[0]) if found.size else None
 
     def story_numbers(self, story: str) -> list[int]:
-        found, _ = self.search(Query.term_query(self.schema, "story", story))
-        return sorted(found.tolist())
+        return self.members(Query.term_query(self.schema, "story", story)).tolist()
 
     def close(self) -> None:
         """tantivy's searcher has no close: its segment files stay mapped until the searcher
