@@ -6,7 +6,7 @@ the crawl is written to a temporary folder, never into the repo).  Prints, asser
 but that both engines find the same number of results for every query.
 
 - build: `index_paths` into an empty store (pyvi included, each store its own segment
-  cache, so both pay it); write: the same prepared documents (store.fields) put and
+  cache, so both pay it); write: the crawl prepared as each engine takes it (its store's `analyse`), put and
   committed by each engine's writer alone;
 - open: a new snapshot (arrays, facets, numbering);
 - cold: each query on a fresh snapshot with thongcao's caches cleared (opening not timed);
@@ -75,9 +75,9 @@ def write_only(crawl: Path, work: Path) -> None:
     from indexer.index.workers import prepared
 
     jobs = [(item, f"{PIPELINE_VERSION}:{item.digest}") for item in sources.Crawl([crawl])]
-    docs = [result for _, result in prepared(jobs) if isinstance(result, dict)]
     for name, (store_type, _) in ENGINES.items():
         store = store_type(work / f"write-{name}")
+        docs = [result for _, result in prepared(jobs, analyse=store.analyse) if isinstance(result, dict)]
         ix = store.create_generation()
         started = time.perf_counter()
         writer = store.writer(ix)

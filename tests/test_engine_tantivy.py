@@ -276,7 +276,6 @@ def test_a_release_dated_by_its_year_alone_dates_as_yyyy0000(tmp_path):
     from datetime import date
 
     from indexer.documents import Document
-    from indexer.index.store import fields
 
     documents = [
         Document("y", "y", "y", "y", "y", "Hai tỉnh kết nghĩa", "Trao đổi đoàn văn hóa.", year=2023),
@@ -301,7 +300,7 @@ def test_a_release_dated_by_its_year_alone_dates_as_yyyy0000(tmp_path):
         ix = store.create_generation()
         writer = store.writer(ix)
         for document in documents:
-            writer.put(fields(document))
+            writer.put(store.analyse(document))
         writer.commit()
         store.swap(store.folder(ix))
         snaps.append(snapshots(store).current())
@@ -474,12 +473,14 @@ def test_a_story_keeps_its_number_across_runs_after_its_first_copy_goes(tmp_path
 
 
 def test_a_document_from_raw_texts_is_indexed_as_one_from_the_pipeline(tmp_path):
-    """store.texts' raw inputs and store.fields' postings give the same tokens and positions."""
+    """store.texts' raw inputs and what the pipeline's workers give (tantivy_fields) index the
+    same tokens at the same positions."""
     from indexer.documents import Document
-    from indexer.index.store import fields
+    from indexer.engines.tantivy_engine import tantivy_fields
 
     document = Document("x", "x", "x", "x", "x", "Hà. Nội dung", "Hợp tác với Hàn Quốc.\nMới")
-    a, b = (json.dumps(search_tokens(tmp_path / n, d)) for n, d in (("p", fields(document)), ("t", document)))
+    ways = {"p": tantivy_fields(document), "t": document}
+    a, b = (json.dumps(search_tokens(tmp_path / n, d)) for n, d in ways.items())
     assert a == b
 
 

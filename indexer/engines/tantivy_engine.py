@@ -45,14 +45,15 @@ import tantivy
 from tantivy import Document, Occur, Order, PreTokenizedString, Query, Token
 from whoosh.fields import STORED
 
-from indexer.analysis.analyzers import folded, joined_words, positioned
+from indexer.analysis.analyzers import Tokenizer, folded, joined_words, positioned
+from indexer.documents import Document as Release
 from indexer.engines.base import Renewing
 from indexer.engines.whoosh_snapshot import UNKNOWN_YEAR, FacetPostings, date_known_years
 from indexer.errors import IndexMissing
 from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 from indexer.facets.facet_fields import SEPARATOR
 from indexer.index.store import _SCHEMA as WHOOSH_SCHEMA
-from indexer.index.store import Analysed, IndexStore
+from indexer.index.store import IndexStore, plain_fields, tokens
 from indexer.search.proximity import starts_in_text, within_window
 from indexer.search.query import All, Exclude, Near, Plan, Sequence
 from indexer.text import fold
@@ -106,56 +107,68 @@ FIELD_NAMES = (*ANALYSED, "id", "story", "date", *(f.name for f in FACET_FIELDS)
 # Writing
 
 
-def _tokens(document: Mapping[str, object], name: str) -> list[tuple[str, int]]:
-    """One analysed field's (token, position) pairs: decoded from the postings the pipeline's
-    workers computed for Whoosh (store.fields), or analysed here from the raw inputs that
-    store.texts gives."""
-    value = document.get(name)
-    if isinstance(value, Analysed):
-        fmt = WHOOSH_SCHEMA[name].format
-        pairs = []
-        for term, frequency, _, encoded in value.postings:
-            token = term.decode("utf-8")
-            if name in POSITIONAL:
-                pairs += [(token, p) for p in fmt.decode_positions(encoded)]
-            else:  # word_fold: frequencies only
-                pairs += [(token, 0)] * frequency
-        return sorted(pairs, key=lambda pair: pair[1])
-    text = str(value or "")
+@dataclass(frozen=True)
+class Pretokenized:
+    """One analysed field as tantivy takes it (a folded field with its twin's accented
+    syllables merged in), worked out in the pipeline's workers by `tantivy_fields`: decoding
+    Whoosh's postings in the one writing process cost 4 ms a document."""
+
+    tokens: list[str]
+    positions: list[int]
+
+
+def tantivy_fields(doc: Release, tokenizer: Tokenizer | None = None) -> dict[str, object]:
+    """A document as TantivyWriter takes it (TantivyStore.analyse)."""
+    found = {
+        name: list(zip(words, places if places is not None else range(len(words)), strict=True))
+        for name, (words, places) in tokens(doc, tokenizer).items()
+    }
+    return {**plain_fields(doc), **_pretokenized(found)}
+
+
+def _pretokenized(pairs: dict[str, list[tuple[str, int]]]) -> dict[str, Pretokenized]:
+    for twin, exact in FOLDED_TWINS.items():
+        accented = [(token, at) for token, at in pairs[exact] if fold(token) != token]
+        pairs[twin] = sorted(pairs[twin] + accented, key=lambda pair: pair[1])
+    return {name: Pretokenized([t for t, _ in got], [at for _, at in got]) for name, got in pairs.items()}
+
+
+def _raw_tokens(document: Mapping[str, object], name: str) -> list[tuple[str, int]]:
+    """One analysed field's (token, position) pairs from the raw input store.texts gives."""
+    text = str(document.get(name) or "")
     if name in ("title", "text", "title_fold", "text_fold"):
-        tokens, places = positioned(text)
-        return list(zip(folded(tokens) if name.endswith("_fold") else tokens, places, strict=True))
+        words, places = positioned(text)
+        return list(zip(folded(words) if name.endswith("_fold") else words, places, strict=True))
     words = joined_words(text)
     return [(w, i) for i, w in enumerate(folded(words) if name == "word_fold" else words)]
 
 
-def _pretokenized(text: str, pairs: list[tuple[str, int]]) -> PreTokenizedString:
-    return PreTokenizedString(text, [Token(token, position, 0, 0) for token, position in pairs])
+def _string(text: str, tokens: list[str], positions: list[int]) -> PreTokenizedString:
+    return PreTokenizedString(text, [Token(t, at, 0, 0) for t, at in zip(tokens, positions, strict=True)])
 
 
 def tantivy_document(document: Mapping[str, object], seq: int, story_seq: int) -> Document:
-    """The tantivy document for what the pipeline hands Whoosh's writer (store.fields), or for
-    a dict of store.texts' raw inputs with the same other fields; `seq` and `story_seq` are
-    the writer's (TantivyWriter)."""
+    """The tantivy document for what `tantivy_fields` gives, or for a dict of store.texts' raw
+    inputs with the same other fields; `seq` and `story_seq` are the writer's (TantivyWriter)."""
     doc = Document()
     doc.add_unsigned(SEQ, seq)
     doc.add_unsigned(STORY_SEQ, story_seq)
-    tokens = {name: _tokens(document, name) for name in ANALYSED}
-    for twin, exact in FOLDED_TWINS.items():
-        accented = [(token, at) for token, at in tokens[exact] if fold(token) != token]
-        tokens[twin] = sorted(tokens[twin] + accented, key=lambda pair: pair[1])
+    if isinstance(document.get("title"), Pretokenized):
+        analysed = {name: document[name] for name in ANALYSED}
+    else:
+        analysed = _pretokenized({name: _raw_tokens(document, name) for name in ANALYSED})
     for name in ANALYSED:
         stored = document.get(f"_stored_{name}", document.get(name)) if name in ("title", "text") else ""
-        doc.add_pre_tokenized_text(name, _pretokenized(str(stored or ""), tokens[name]))
+        found = analysed[name]
+        doc.add_pre_tokenized_text(name, _string(str(stored or ""), found.tokens, found.positions))
     doc.add_text("id", str(document["id"]))
     doc.add_text("story", str(document.get("story") or document["id"]))
     doc.add_integer("date", int(document.get("date") or 0))
     for facet in FACET_FIELDS:
         raw = str(document.get(facet.name) or "")
         values = [v.strip() for v in raw.split(SEPARATOR)] if facet.many else [raw]
-        doc.add_pre_tokenized_text(
-            facet.name, _pretokenized(raw, [(v, i) for i, v in enumerate(values) if v.strip()])
-        )
+        kept = [v for v in values if v.strip()]
+        doc.add_pre_tokenized_text(facet.name, _string(raw, kept, list(range(len(kept)))))
     for name in STORED_TEXT:
         if document.get(name) is not None:  # Whoosh stores no None either
             doc.add_text(name, str(document[name]))
@@ -240,6 +253,7 @@ class TantivyStore(IndexStore):
     """IndexStore's layout (DIR/current → gen-NNNN, writer.lock, swap) over tantivy indexes."""
 
     engine = "tantivy"
+    analyse = staticmethod(tantivy_fields)
 
     def exists(self) -> bool:
         return self.current.exists() and (self.current / "meta.json").exists()

@@ -84,7 +84,7 @@ def index_paths(
         writer = store.writer(ix)
         try:
             jobs = run.changed(crawl, report, progress)
-            for (item, version), result in prepared(jobs, workers, segments):
+            for (item, version), result in prepared(jobs, workers, segments, store.analyse):
                 document = result if isinstance(result, Rejected) else run.written(item, version, result)
                 if isinstance(document, Rejected):
                     report.rejected.append(document)

@@ -49,7 +49,7 @@ from indexer.facets.facet_fields import NAMES as FACETS
 from indexer.facets.facet_fields import SEPARATOR
 from indexer.index.forklocks import not_inherited
 
-__all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "schema", "texts"]
+__all__ = ["FACETS", "SEPARATOR", "IndexStore", "fields", "plain_fields", "schema", "texts", "tokens"]
 
 
 Posting = tuple[bytes, int, float, bytes]  # term, frequency, weight, encoded positions
@@ -121,12 +121,16 @@ def texts(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, str]:
     }
 
 
-def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, object]:
-    """The Whoosh fields of one document, its texts already analysed (see AnalysedText)."""
+Tokens = tuple[list[str], list[int] | None]  # a field's tokens, and their positions (None: 0, 1, 2 …)
+
+
+def tokens(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, Tokens]:
+    """Each analysed field's tokens and their positions (None: one after another), what every
+    engine indexes; segmentation (pyvi, or its cache) happens here, once."""
     raw = texts(doc, tokenizer)
     (title, title_at), (text, text_at) = positioned(doc.title), positioned(doc.text)
     title_words, text_words = joined_words(raw["title_word"]), joined_words(raw["text_word"])
-    tokens = {
+    return {
         "title": (title, title_at),
         "title_fold": (folded(title), title_at),
         "title_word": (title_words, None),
@@ -135,10 +139,19 @@ def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, objec
         "text_word": (text_words, None),
         "word_fold": (folded(title_words + text_words), None),
     }
-    analysed = {name: Analysed(_postings(_SCHEMA[name].format, *tokens[name])) for name in raw}
+
+
+def fields(doc: Document, tokenizer: Tokenizer | None = None) -> dict[str, object]:
+    """The Whoosh fields of one document, its texts already analysed (see AnalysedText)."""
+    found = tokens(doc, tokenizer)
+    analysed = {name: Analysed(_postings(_SCHEMA[name].format, *found[name])) for name in found}
+    return {**analysed, **plain_fields(doc)}
+
+
+def plain_fields(doc: Document) -> dict[str, object]:
+    """A document's fields that need no analysis, the same for every engine."""
     published = doc.published.isoformat() if doc.published else None
     return {
-        **analysed,
         "_stored_title": doc.title,
         "_stored_text": doc.text,
         "id": doc.id,
@@ -216,6 +229,8 @@ class IndexStore:
     """One index folder: where its current generation lives and who may write to it."""
 
     engine = "whoosh"  # what writes its generations (indexer.engines.choice)
+    # A document as this store's writer takes it, worked out in the pipeline's workers.
+    analyse = staticmethod(fields)
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)

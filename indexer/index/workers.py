@@ -2,7 +2,8 @@
 
 pyvi dominates the cost of a document; Whoosh allows a single writer.  Items go to a
 process pool in bounded batches (so memory stays flat on a crawl of any size) and
-come back as ready-to-write Whoosh fields, in order, while the next batch is worked on.
+come back as the engine's writer takes them (`IndexStore.analyse`), in order, while the
+next batch is worked on.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import multiprocessing
 import os
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import islice
 
@@ -20,20 +21,22 @@ from indexer.documents import Rejected, SourceItem
 from indexer.extract.build import build_document
 from indexer.index.store import fields
 
+Analyse = Callable[..., dict[str, object]]  # (Document, tokenizer) -> the writer's fields
+
 BATCH = 64
 
 Job = tuple[SourceItem, str]
 Prepared = dict[str, object] | Rejected
 
 
-def prepare(job: Job, segments: SegmentCache | None = None) -> Prepared:
+def prepare(job: Job, segments: SegmentCache | None = None, analyse: Analyse = fields) -> Prepared:
     """One item → the fields to write, or why it cannot be indexed (runs in a worker)."""
     item, digest = job
     try:
         document = build_document(item, digest)
         if isinstance(document, Rejected):
             return document
-        return fields(document, segments.tokenize if segments else None)
+        return analyse(document, segments.tokenize if segments else None)
     except Exception as exc:  # a bug met by one odd input must not stop the crawl, nor hide
         reason = f"extraction failed: {type(exc).__name__}: {exc}"
         return Rejected(item.origin, reason, item.file, traceback.format_exc())
@@ -44,7 +47,10 @@ def default_workers() -> int:
 
 
 def prepared(
-    jobs: Iterable[Job], workers: int | None = None, segments: SegmentCache | None = None
+    jobs: Iterable[Job],
+    workers: int | None = None,
+    segments: SegmentCache | None = None,
+    analyse: Analyse = fields,
 ) -> Iterator[tuple[Job, Prepared]]:
     """Each job with its result, in input order; `segments` memoises segmentation.
 
@@ -55,7 +61,7 @@ def prepared(
     workers = workers or default_workers()
     stream = iter(jobs)
     first = list(islice(stream, BATCH))
-    task = partial(prepare, segments=segments)
+    task = partial(prepare, segments=segments, analyse=analyse)
     if workers == 1 or len(first) < BATCH:
         yield from ((job, task(job)) for job in _chain(first, stream))
         return
