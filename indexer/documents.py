@@ -31,6 +31,10 @@ class SourceItem:
     digest: str = ""
     fetched: str | None = None  # when a crawler fetched it (a WARC-Date): it was published by then
     file: str = ""  # the crawl file, absolute; the origin itself when not given
+    # A JSONL record's line ("feed.jsonl:12") while its text and title are still as the crawl
+    # wrote them: indexer.crawl.sources.ready repairs and normalises them where the item is
+    # extracted, so an unchanged record costs a run its digest only.  "" once ready.
+    awaiting: str = ""
 
     def __post_init__(self) -> None:
         if not self.file:

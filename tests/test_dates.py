@@ -224,7 +224,7 @@ TODAY = date(2026, 11, 29)
 def dated_record(field: str, value: object) -> object:
     """A JSONL record's document, dated by `field` alone."""
     record = {"title": "Hai tỉnh ký kết", "text": BODY, field: value}
-    return build_document(_jsonl_item(record, "crawl.jsonl", 1), "v", TODAY)
+    return build_document(_jsonl_item(record, "crawl.jsonl", 1, "crawl.jsonl:1"), "v", TODAY)
 
 
 @pytest.mark.parametrize("field", DATE_FIELDS)

@@ -63,6 +63,34 @@ def test_a_dirty_crawl_completes_and_lists_what_it_rejected(store):
     assert report.added == report.documents == 6
 
 
+def test_a_jsonl_record_is_repaired_when_extracted_and_unchanged_ones_never_are(store, tmp_path, monkeypatch):
+    import json
+    import re
+
+    from indexer.crawl import legacy
+
+    good = "Tỉnh Quảng Trị và tỉnh Savannakhet của Lào ký kết biên bản hợp tác về giáo dục và y tế."
+    mangled = good.encode("utf-8").decode("cp1252", "replace")  # UTF-8 read as Windows-1252
+    lost = re.sub("(á[º»]).", r"\1", mangled)  # a byte lost after each lead: no repair reads it
+    lines = [{"id": n, "title": "Hợp tác", "text": text} for n, text in enumerate((good, mangled, lost))]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", "utf-8")
+    first = index_paths(store, [crawl])
+    assert (first.added, first.documents) == (2, 2)
+    assert [(r.path.rsplit("/", 1)[-1], r.reason.split(":")[:2]) for r in first.rejected] == [
+        ("crawl.jsonl:3", ["line 3", " mojibake"])
+    ]
+    hits = search(snapshots_of(store).current(), SearchRequest("Savannakhet")).hits
+    assert len(hits) == 1 and hits[0].copies == 1  # the repaired copy reads as the good one: one story
+
+    def refuse(text):
+        raise AssertionError("an unchanged record was repaired")
+
+    monkeypatch.setattr(legacy, "repaired", refuse)
+    second = index_paths(store, [crawl], workers=1)
+    assert (second.unchanged, second.added, second.updated) == (2, 0, 0)
+
+
 def test_rebuild_builds_a_new_generation_and_swaps_it_in(crawl, store):
     index_paths(store, [crawl])
     before = store.generation()

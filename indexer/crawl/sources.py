@@ -12,7 +12,7 @@ import json
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from indexer.crawl import legacy
@@ -132,8 +132,23 @@ class Crawl:
 
 
 def read(paths: Iterable[str | Path]) -> Iterator[Read]:
-    """Every document in the crawl, or the reason it could not be read."""
-    return iter(Crawl(paths))
+    """Every document in the crawl, ready to extract, or the reason it could not be read."""
+    return (ready(item) if isinstance(item, SourceItem) else item for item in Crawl(paths))
+
+
+def ready(item: SourceItem) -> SourceItem | Rejected:
+    """An item whose text is decoded Vietnamese in NFC: a JSONL record's text and title
+    repaired here (legacy encodings read as Unicode, mojibake), not when its line is read, so
+    that an indexing run pays this only for the records that changed."""
+    if not item.awaiting:
+        return item
+    try:
+        body = legacy.repaired(item.content.encode("utf-8", "replace").decode("utf-8"))
+        title = legacy.repaired(item.title) if item.title else None
+    except DecodeError as exc:
+        number = item.awaiting.rsplit(":", 1)[1]
+        return Rejected(item.awaiting, f"line {number}: {exc}", item.file)
+    return replace(item, content=nfc(body), title=title, awaiting="")
 
 
 def _inside(link: Path, root: Path) -> bool:
@@ -276,7 +291,7 @@ def _jsonl_lines(lines: Iterable[str | _LongLine], shown: str, origin: str) -> I
             continue
         try:
             record = json.loads(line)
-            item = _jsonl_item(record, origin, number)
+            item = _jsonl_item(record, origin, number, where)
         except json.JSONDecodeError as exc:
             item = f"invalid JSON ({exc.msg})"
         except RecursionError:
@@ -303,7 +318,8 @@ def _record_date(record: dict) -> str | None:
     return None
 
 
-def _jsonl_item(record: object, origin: str, number: int) -> SourceItem | str:
+def _jsonl_item(record: object, origin: str, number: int, where: str) -> SourceItem | str:
+    """A record as an item awaiting its text's repair (`ready`), or why it is none."""
     if not isinstance(record, dict):
         return "not a JSON object"
     body, kind = (record.get("html"), "html") if record.get("html") else (record.get("text"), "text")
@@ -317,11 +333,6 @@ def _jsonl_item(record: object, origin: str, number: int) -> SourceItem | str:
     fields["published"] = _record_date(record)
     if len(body) > MAX_DOCUMENT_BYTES:
         return f"record too large: {len(body)} characters (limit {MAX_DOCUMENT_BYTES} for one document)"
-    try:
-        body = legacy.repaired(body.encode("utf-8", "replace").decode("utf-8"))
-        fields["title"] = legacy.repaired(fields["title"]) if fields["title"] else None
-    except DecodeError as exc:
-        return str(exc)
     key = record.get("id")
     suffix = f"#{key}" if isinstance(key, (str, int)) and str(key).strip() else f"#{number}"
     raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode()
@@ -329,7 +340,8 @@ def _jsonl_item(record: object, origin: str, number: int) -> SourceItem | str:
         origin=origin + suffix,
         file=origin,
         kind=kind,
-        content=nfc(body),
+        content=body,
         digest=digest(raw),
+        awaiting=where,
         **fields,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 
+from indexer.crawl.sources import ready
 from indexer.documents import Document, Extracted, Rejected, SourceItem
 from indexer.extract.apparatus import article_only
 from indexer.extract.dates import find_date, parse_meta_date, today_in_vietnam
@@ -34,6 +35,9 @@ def extract(item: SourceItem) -> Extracted:
 def build_document(item: SourceItem, digest: str, today: datetime.date | None = None) -> Document | Rejected:
     """The indexable Document for an item, or why it is not one; `today` (default: today in
     Vietnam) is the day it is indexed, after which no date of it can be."""
+    item = ready(item)
+    if isinstance(item, Rejected):
+        return item
     found = extract(item)
     title = _clean(item.title) or _clean(found.title)
     text = found.text.strip()
