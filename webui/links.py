@@ -12,8 +12,8 @@ import re
 from flask import url_for
 
 from indexer.engines.whoosh_snapshot import UNKNOWN_YEAR
-from indexer.facets import localities
 from indexer.facets.facet_fields import FACETS
+from indexer.facets.place_labels import locality_label
 from indexer.facets.place_labels import place_labels as place_labels_of
 from indexer.search.run import MAX_PAGE, SearchRequest
 from webui.params import url_params
@@ -64,7 +64,7 @@ def value_label(facet: str, value: str) -> str:
     'Imsil (Hàn Quốc)'
     """
     if facet == "locality":
-        return localities.label(value)
+        return locality_label(value)
     return UNKNOWN_YEAR_LABEL if facet == "year" and value == UNKNOWN_YEAR else value
 
 

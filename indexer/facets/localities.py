@@ -208,15 +208,6 @@ def mentions(segment: str) -> Counter[str]:
     return Counter(value for value, _, _ in hits(segment))
 
 
-def label(value: str) -> str:
-    """A locality as shown to a reader: with its country, so "Gangwon-do" says where it is.
-
-    >>> label("Gyeongsangbuk-do"), label("Luông Pha Băng"), label("Nowhere")
-    ('Gyeongsangbuk-do (Hàn Quốc)', 'Luông Pha Băng (Lào)', 'Nowhere')
-    """
-    return f"{value} ({LOCALITIES[value][0]})" if value in LOCALITIES else value
-
-
 def key_latin(text: str) -> str:
     """Non-Vietnamese marks folded (ŏ → o), so McCune–Reischauer words read as plain letters.
 

@@ -10,15 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from indexer.facets import localities, merger
+from indexer.data.localities import LOCALITIES
+from indexer.facets import merger
 from indexer.facets.facet_fields import PLACES
 
 _SHOWN: dict[str, Callable[[Mapping[str, list[str]]], list[str]]] = {
     "country": lambda hit: list(hit["countries"]),
-    "locality": lambda hit: [localities.label(v) for v in hit["locality"]],
+    "locality": lambda hit: [locality_label(v) for v in hit["locality"]],
     "province_2025": lambda hit: merger.labels(hit["provinces"]),
     "province": lambda hit: [],  # inside its 2025 unit's label
 }
+
+
+def locality_label(value: str) -> str:
+    """A locality as shown to a reader: with its country, so "Gangwon-do" says where it is.
+    (Here, not beside the locality finder: a search that only shows labels need not compile it.)
+
+    >>> locality_label("Gyeongsangbuk-do"), locality_label("Luông Pha Băng"), locality_label("Nowhere")
+    ('Gyeongsangbuk-do (Hàn Quốc)', 'Luông Pha Băng (Lào)', 'Nowhere')
+    """
+    return f"{value} ({LOCALITIES[value][0]})" if value in LOCALITIES else value
 
 
 def place_labels(hit: Mapping[str, list[str]]) -> list[tuple[str, str]]:
