@@ -19,16 +19,8 @@ filters, empty queries with facets), each asked
   varied traffic: later queries find what earlier ones left in the caches;
 - warm: again, on that same snapshot (searcher), `--rounds` times.
 
-The query baseline is thongcao's plan run by Whoosh's own matchers, not a plain Whoosh
-deployment: `indexer.search.query.compile_query` turns the same parsed query into Whoosh
-Phrase/Term/Or queries over the exact, folded and word fields (one a plain Whoosh
-install would not have), and Whoosh's searcher runs them with the same facet filters
-(`filter=`; values of one facet OR-ed), counts all six facets with `groupedby` (each
-chosen facet again under the other filters, as thongcao's disjunctive counts do), counts
-stories (a `story` facet for the total; facet values per story through the story
-column), sorts empty queries newest first, keeps one copy a story on the page, and
-highlights with its default highlighter.  It does not do thongcao's suggestion, widened
-count, timeline or "gần đúng" block.
+The query baseline, and where one core's time goes in Whoosh's writing, are in
+scripts/whoosh_baseline.py.
 """
 
 from __future__ import annotations
@@ -46,7 +38,6 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,10 +45,12 @@ sys.path.insert(0, str(ROOT))
 
 import bigcrawl  # noqa: E402  (scripts/, beside this file)
 import querymix  # noqa: E402
+from querymix import request  # noqa: E402
+from treememory import Memory, tree_memory  # noqa: E402
+from whoosh_baseline import breakdown, plain_search  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news" / "vi_news.jsonl.xz"
 THONGCAO = str(Path(sys.executable).parent / "thongcao")
-PER_PAGE = 10
 VI_NEWS = 40_163  # articles in vi_news: larger crawls come from scripts/bigcrawl
 PYVI_SAMPLE = 10_000  # past vi_news, stock pyvi's baseline is measured on this many texts, then scaled
 DATED = 0.15  # the share of queries that also carry a date range
@@ -88,114 +81,6 @@ def stock_pyvi_seconds(texts: list[str]) -> float:
     for text in texts:
         ViTokenizer.tokenize(text)
     return time.perf_counter() - started
-
-
-def breakdown(crawl: Path, pyvi_per_doc: float, sample: int = 500) -> None:
-    """Where one core's time goes per document: extraction, segmentation, Whoosh add, commit."""
-    from indexer.crawl import sources
-    from indexer.documents import Rejected
-    from indexer.extract.build import build_document
-    from indexer.index.store import IndexStore, fields
-
-    items = [item for _, item in zip(range(sample), sources.read([crawl]), strict=False)]
-    started = time.perf_counter()
-    docs = [build_document(item, "bench") for item in items]
-    extract = (time.perf_counter() - started) / len(items)
-    docs = [doc for doc in docs if not isinstance(doc, Rejected)]
-    started = time.perf_counter()
-    prepared = [fields(doc) for doc in docs]
-    segmenting = (time.perf_counter() - started) / len(items)
-    with tempfile.TemporaryDirectory() as folder:
-        writer = IndexStore(Path(folder)).create_generation().writer(limitmb=256)
-        started = time.perf_counter()
-        for row in prepared:
-            writer.add_document(**row)
-        adding = (time.perf_counter() - started) / len(items)
-        started = time.perf_counter()
-        writer.commit()
-        commit = (time.perf_counter() - started) / len(items)
-    print(f"per document, one core, {len(items)}-document sample (stock pyvi: {pyvi_per_doc * 1000:.1f} ms):")
-    for name, value in (("extraction + facets", extract), ("segmentation + analysis", segmenting),
-                        ("Whoosh add (filing)", adding), ("Whoosh commit", commit)):  # fmt: skip
-        print(f"  {name:24} {value * 1000:7.1f} ms  = {value / pyvi_per_doc:.2f} x stock pyvi")
-    writers(docs, prepared, adding + commit)
-
-
-def writers(docs: list, prepared: list[dict], one_writer: float) -> None:
-    """Whoosh's own multiprocess writer against thongcao's single writer.
-
-    thongcao analyses texts in its extraction pool and hands one writer finished postings;
-    Whoosh's `procs` writer takes raw texts and analyses and writes them in its own
-    processes (multisegment: no final merge into one segment).
-    """
-    from indexer.index.store import Analysed, IndexStore, texts
-
-    raw = [{k: v for k, v in row.items() if not isinstance(v, Analysed) and not k.startswith("_stored_")}
-           | texts(doc) for doc, row in zip(docs, prepared, strict=True)]  # fmt: skip
-    print(f"  writer process, thongcao (postings ready):       {one_writer * 1000:5.1f} ms a document")
-    for options in ({"procs": 2}, {"procs": 2, "multisegment": True}):
-        with tempfile.TemporaryDirectory() as folder:
-            writer = IndexStore(Path(folder)).create_generation().writer(limitmb=128, **options)
-            started = time.perf_counter()
-            for row in raw:
-                writer.add_document(**row)
-            writer.commit()
-            seconds = (time.perf_counter() - started) / len(raw)
-        label = ", ".join(f"{k}={v}" for k, v in options.items())
-        print(f"  Whoosh {label} (analysing raw texts): {seconds * 1000:5.1f} ms a document", flush=True)
-
-
-@dataclass(frozen=True)
-class Memory:
-    """A process tree's proportional set size, split the two ways that say where it goes:
-    anonymous (the heap) or file-backed (index files mapped by the engine, reclaimable), and
-    thongcao's own process or its workers.  Pages forked workers share with their parent
-    count once, not once each."""
-
-    total: int = 0
-    anonymous: int = 0
-    file: int = 0
-    own: int = 0
-
-    def __str__(self) -> str:
-        mib = 2**20
-        return (f"{self.total / mib:8.0f} MiB  (anonymous {self.anonymous / mib:.0f}, file-backed "
-                f"{self.file / mib:.0f}; thongcao's process {self.own / mib:.0f}, workers "
-                f"{(self.total - self.own) / mib:.0f})")  # fmt: skip
-
-
-def tree_memory(pid: int) -> Memory:
-    """The memory of a process and all its descendants (Memory)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                children.setdefault(parent, []).append(int(entry.name))
-            except (OSError, IndexError, ValueError):
-                continue
-    total = anonymous = file = own = 0
-    stack = [pid]
-    while stack:
-        current = stack.pop()
-        pss = _pss(current)
-        total, anonymous, file = total + pss["Pss"], anonymous + pss["Pss_Anon"], file + pss["Pss_File"]
-        own = own or pss["Pss"]
-        stack.extend(children.get(current, []))
-    return Memory(total, anonymous, file, own)
-
-
-def _pss(pid: int) -> dict[str, int]:
-    """A process's Pss, Pss_Anon and Pss_File in bytes (0 once it is gone)."""
-    found = dict.fromkeys(("Pss", "Pss_Anon", "Pss_File"), 0)
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            name, _, value = line.partition(":")
-            if name in found:
-                found[name] = int(value.split()[0]) * 1024
-    except (OSError, ValueError):
-        pass
-    return found
 
 
 def timed_index(args: list[str]) -> tuple[float, Memory, dict]:
@@ -251,80 +136,6 @@ def facet_values(snap) -> dict[str, list[str]]:
         order = sorted(range(len(facet.values)), key=lambda i: (-counts[i], facet.values[i]))
         values[name] = [facet.values[i] for i in order if counts[i]]
     return values
-
-
-def plain_search(searcher, q: str, filters: dict[str, tuple[str, ...]]) -> int:
-    """The baseline (see the module's docstring): thongcao's plan run by Whoosh's own
-    matchers, with the same filters, the six facets counted by story, one copy a story on
-    the page, and Whoosh's highlighter.  Returns the number of stories found."""
-    from whoosh import query as wq
-    from whoosh import sorting
-    from whoosh.highlight import ContextFragmenter
-
-    from indexer.facets.facet_fields import FACETS
-    from indexer.search.query import compile_query, parse
-
-    reader = searcher.reader()
-    span = date_bounds(filters)
-    filters = {name: values for name, values in filters.items() if name not in ("from", "to")}
-    node = parse(q)
-    if node is not None:
-        query, sortedby = compile_query(node, reader), None
-    else:  # nothing typed: every document, newest first (thongcao's order for an empty query)
-        query, sortedby = wq.Every(), sorting.FieldFacet("date", reverse=True)
-    chosen = {name: values for name, values in filters.items() if values}
-
-    def restrict(skip: str | None = None):
-        parts = [wq.Or([wq.Term(name, v) for v in values]) for name, values in chosen.items() if name != skip]
-        if span != (None, None):
-            parts.append(wq.NumericRange("date", *span))
-        return wq.And(parts) if parts else None
-
-    def facet(name: str):
-        many = next(f.many for f in FACETS if f.name == name)
-        return sorting.FieldFacet(name, allow_overlap=many, maptype=sorting.UnorderedList)
-
-    stories = reader.column_reader("story")
-
-    def by_story(groups: dict) -> dict:
-        return {value: len({stories[d] for d in docs}) for value, docs in groups.items() if value}
-
-    grouped = {f.name: facet(f.name) for f in FACETS if f.name not in chosen}
-    grouped["_story"] = sorting.FieldFacet("story", maptype=sorting.Count)
-    limit = 3 * PER_PAGE
-    while True:
-        results = searcher.search(query, limit=limit, filter=restrict(), groupedby=grouped, sortedby=sortedby)
-        total = len(results.groups("_story"))
-        page, seen = [], set()
-        for hit in results:
-            if stories[hit.docnum] not in seen:
-                seen.add(stories[hit.docnum])
-                page.append(hit)
-        if len(page) >= min(PER_PAGE, total) or limit >= len(results):
-            break
-        limit *= 4  # too many copies of a few stories on top: ask for a longer list
-    counts = {name: by_story(results.groups(name)) for name in grouped if name != "_story"}
-    for name in chosen:  # a chosen facet is counted under the other facets' filters only
-        other = searcher.search(query, limit=1, filter=restrict(name), groupedby={name: facet(name)})
-        counts[name] = by_story(other.groups(name))
-    results.fragmenter = ContextFragmenter(maxchars=110, surround=45)
-    [hit.highlights("text", top=3) for hit in page[:PER_PAGE]]
-    return total
-
-
-def date_bounds(filters: dict[str, tuple[str, ...]]) -> tuple[int | None, int | None]:
-    """A mix entry's date range (its `from`/`to`) as YYYYMMDD bounds, as search() reads them."""
-    return request(("", filters)).date_range()
-
-
-def request(entry: tuple[str, dict[str, tuple[str, ...]]]):
-    """A mix entry (query, filters with `from`/`to`) as the SearchRequest the API makes of it."""
-    from indexer.search.run import SearchRequest
-
-    q, filters = entry
-    facets = {name: values for name, values in filters.items() if name not in ("from", "to")}
-    since, until = filters.get("from", ("",))[0], filters.get("to", ("",))[0]
-    return SearchRequest(q, facets, date_from=since, date_to=until)
 
 
 def query_latency(index: Path, mix: list, rounds: int, engine: str, cold_limit: int | None = None) -> None:
@@ -575,7 +386,7 @@ def measure_queries(index: Path, engine: str, titles: list[str], rounds: int, co
     if engine == "whoosh":
         print("baseline: thongcao's plan run by Whoosh's own matchers, not a plain Whoosh deployment "
               "(same filters and date ranges, 6 facets by groupedby, disjunctive, counted by story; no "
-              "suggestion, widened count, timeline or near block; see this script's docstring)",
+              "suggestion, widened count, timeline or near block; see scripts/whoosh_baseline.py)",
               flush=True)  # fmt: skip
     print(f"load average before the queries: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
           f"(1, 5, 15 min) on {os.cpu_count()} cores", flush=True)  # fmt: skip

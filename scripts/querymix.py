@@ -164,3 +164,18 @@ def describe(mix: Sequence[Query]) -> str:
     return (f"{len(mix)} distinct queries: {one} of 1-2 syllables, {len(words) - one} of 3 or more, "
             f"{phrase} quoted phrases, {bare} without diacritics, {empty} empty with facets only; "
             f"{filtered} with facet filters, {dated} with a date range")  # fmt: skip
+
+
+def date_bounds(filters: dict[str, tuple[str, ...]]) -> tuple[int | None, int | None]:
+    """A mix entry's date range (its `from`/`to`) as YYYYMMDD bounds, as search() reads them."""
+    return request(("", filters)).date_range()
+
+
+def request(entry: tuple[str, dict[str, tuple[str, ...]]]):
+    """A mix entry (query, filters with `from`/`to`) as the SearchRequest the API makes of it."""
+    from indexer.search.run import SearchRequest
+
+    q, filters = entry
+    facets = {name: values for name, values in filters.items() if name not in ("from", "to")}
+    since, until = filters.get("from", ("",))[0], filters.get("to", ("",))[0]
+    return SearchRequest(q, facets, date_from=since, date_to=until)
