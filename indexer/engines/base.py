@@ -68,6 +68,11 @@ class FacetValues(Protocol):
 
     def mask(self, chosen: tuple[str, ...], size: int) -> np.ndarray: ...
 
+    def by_story(self, stories: np.ndarray) -> object:
+        """The pairs grouped by (story, value) (indexer.search.grouping.Groups), built once a
+        snapshot: counting by story is then a gather, not a sort."""
+        ...
+
 
 class Snapshot(Protocol):
     """One point-in-time view of an index, shared by every thread of a server."""

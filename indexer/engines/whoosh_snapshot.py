@@ -16,6 +16,7 @@ import numpy as np
 from indexer.engines.base import Renewing
 from indexer.engines.whoosh_engine import Engine
 from indexer.index.store import FACETS
+from indexer.search.grouping import Groups, pairs_by_story
 
 UNKNOWN_YEAR = "unknown"  # the year facet's value for releases no date could be trusted for
 
@@ -32,6 +33,16 @@ class FacetPostings:
     docs: np.ndarray  # int64
     codes: np.ndarray  # int64, the value's position in `values`
     index: dict[str, int] = field(default_factory=dict)
+    _by_story: tuple[np.ndarray, Groups] | None = field(default=None, repr=False, compare=False)
+
+    def by_story(self, stories: np.ndarray) -> Groups:
+        """The pairs grouped by (story, value), built on the first search that counts this
+        facet by story and kept for the snapshot's life (two threads may both build it)."""
+        cached = self._by_story
+        if cached is None or cached[0] is not stories:
+            cached = (stories, pairs_by_story(self.docs, self.codes, len(self.values), stories))
+            self._by_story = cached
+        return cached[1]
 
     def mask(self, chosen: tuple[str, ...], size: int) -> np.ndarray:
         """Documents carrying any of the chosen values (values of one facet are OR-ed)."""
