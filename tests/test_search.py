@@ -320,3 +320,21 @@ def test_the_search_layer_sits_above_the_engine_seam():
     assert "indexer.search.run" in loaded.split()
     whoosh = {"indexer.index.store", "indexer.engines.whoosh_snapshot", "indexer.engines.whoosh_engine"}
     assert not whoosh & set(loaded.split())
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_page_sorts_only_the_head_of_the_matches_and_finds_the_full_orders_first(seed):
+    """run._head sorts the matches up to a partition's cut, growing it until enough: whatever
+    it returns is the start of the full order, ties included."""
+    import numpy as np
+
+    from indexer.search.run import _head
+
+    rng = np.random.default_rng(seed)
+    primary = rng.integers(0, 40, 5000).astype(np.float32)  # many ties on every score
+    tie = rng.permutation(5000)
+    full = np.lexsort((tie, primary))
+    for wanted in (1, 10, 300, 2500, 6000):
+        head = _head(primary, tie, lambda head, wanted=wanted: head.size >= wanted)
+        assert head.tolist() == full[: head.size].tolist()
+        assert head.size >= min(wanted, 5000)

@@ -28,6 +28,7 @@ SORTS = ("relevance", "newest", "oldest")
 MAX_QUERY_CHARS = 1000
 MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
+HEAD_START = 256  # matches sorted first for a page (indexer.search.run._head), eight times more until enough
 
 
 @dataclass(frozen=True)
@@ -286,15 +287,35 @@ def _ordered(
     docnums = np.flatnonzero(found.selected)
     if found.scores is not None and sort == "relevance":
         scores = found.scores[docnums]
-        order = np.lexsort((docnums, -scores))
+        primary, tie = -scores, docnums
     else:
         scores = np.zeros(docnums.size, dtype=np.float32)
         dates = snap.dates[docnums]
         if sort == "oldest":
-            order = np.lexsort((docnums, np.where(dates == 0, np.iinfo(np.int64).max, dates)))
+            primary, tie = np.where(dates == 0, np.iinfo(np.int64).max, dates), docnums
         else:
-            order = np.lexsort((-docnums, -dates))
-    docnums, scores = docnums[order], scores[order]
+            primary, tie = -dates, -docnums
     pick = grouping.first_per_story if grouped else grouping.by_story
+    if limit is None:
+        order = np.lexsort((tie, primary))
+    else:
+        order = _head(primary, tie, lambda head: pick(docnums[head], snap.grouped).size >= limit)
+    docnums, scores = docnums[order], scores[order]
     kept = pick(docnums, snap.grouped)[:limit]
     return [(int(docnums[i]), float(scores[i])) for i in kept]
+
+
+def _head(primary: np.ndarray, tie: np.ndarray, enough) -> np.ndarray:
+    """Positions sorted by (primary, tie): a head of the full order long enough for `enough`,
+    else all of it.  A page needs the first few of 100,000s of matches, so the matches are cut
+    at a partition first and only those at or before the cut are sorted: everything after it
+    sorts later, so the head is exactly the full order's."""
+    wanted = HEAD_START
+    while wanted < primary.size:
+        cut = np.partition(primary, wanted - 1)[wanted - 1]
+        head = np.flatnonzero(primary <= cut)
+        head = head[np.lexsort((tie[head], primary[head]))]
+        if enough(head):
+            return head
+        wanted *= 8
+    return np.lexsort((tie, primary))
