@@ -83,11 +83,16 @@ def counts(docs: np.ndarray, codes: np.ndarray, size: int, base: np.ndarray,
     kept = base[docs]
     if stories is None:
         return np.bincount(codes[kept], minlength=size)
-    docs, codes = docs[kept], codes[kept]
-    # Only pairs whose story has another pair here can repeat: the rest are counted as they are.
-    shared = np.bincount(stories[docs], minlength=stories.size)[stories[docs]] > 1
-    keys = np.unique(stories[docs[shared]] * size + codes[shared])
-    return np.bincount(codes[~shared], minlength=size) + np.bincount(keys % size, minlength=size)
+    story, codes = stories[docs[kept]], codes[kept]
+    # A story whose pairs here all carry one value counts once for it; only the pairs of stories
+    # with several values are sorted to find their distinct ones.
+    low, high = np.full(stories.size, size), np.full(stories.size, -1)
+    np.minimum.at(low, story, codes)
+    np.maximum.at(high, story, codes)
+    one = (high >= 0) & (low == high)
+    several = ~one[story]
+    keys = np.unique(story[several] * size + codes[several])
+    return np.bincount(low[one], minlength=size) + np.bincount(keys % size, minlength=size)
 
 
 def grouped_counts(groups: Groups, size: int, base: np.ndarray) -> np.ndarray:
