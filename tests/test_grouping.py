@@ -51,3 +51,14 @@ def test_an_empty_facet_and_an_empty_search_count_nothing():
     assert grouping.grouped_counts(grouped, 3, np.array([True, True])).tolist() == [0, 0, 0]
     assert grouping.first_per_story(empty, np.array([0, 1])).tolist() == []
     assert grouping.distinct(np.zeros(2, dtype=bool), np.array([0, 1])) == 0
+
+
+def test_a_facet_counts_alike_on_its_first_search_and_once_its_pairs_are_grouped():
+    from indexer.engines.whoosh_snapshot import FacetPostings
+
+    stories, docs, codes, base, values = random_index(3)
+    per_value = [docs[codes == code] for code in range(values)]
+    facet = FacetPostings.of("country", [f"v{n}" for n in range(values)], per_value, np.ones(base.size, bool))
+    expected = stories_per_value(stories, facet.docs, facet.codes, base, values)
+    assert [facet.counts(base, stories).tolist() for _ in range(3)] == [expected] * 3
+    assert facet._by_story[1] is not None  # grouped from the second search on

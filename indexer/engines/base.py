@@ -68,9 +68,9 @@ class FacetValues(Protocol):
 
     def mask(self, chosen: tuple[str, ...], size: int) -> np.ndarray: ...
 
-    def by_story(self, stories: np.ndarray) -> object:
-        """The pairs grouped by (story, value) (indexer.search.grouping.Groups), built once a
-        snapshot: counting by story is then a gather, not a sort."""
+    def counts(self, base: np.ndarray, stories: np.ndarray | None) -> np.ndarray:
+        """Per value, how many stories (documents when `stories` is None) in `base` carry it
+        (indexer.search.grouping: the Whoosh snapshot's FacetPostings serves both engines)."""
         ...
 
 

@@ -16,7 +16,8 @@ import numpy as np
 from indexer.engines.base import Renewing
 from indexer.engines.whoosh_engine import Engine
 from indexer.index.store import FACETS
-from indexer.search.grouping import Groups, pairs_by_story
+from indexer.search import grouping
+from indexer.search.grouping import Groups
 
 UNKNOWN_YEAR = "unknown"  # the year facet's value for releases no date could be trusted for
 
@@ -33,16 +34,26 @@ class FacetPostings:
     docs: np.ndarray  # int64
     codes: np.ndarray  # int64, the value's position in `values`
     index: dict[str, int] = field(default_factory=dict)
-    _by_story: tuple[np.ndarray, Groups] | None = field(default=None, repr=False, compare=False)
+    _by_story: tuple[np.ndarray, Groups | None] | None = field(default=None, repr=False, compare=False)
 
-    def by_story(self, stories: np.ndarray) -> Groups:
-        """The pairs grouped by (story, value), built on the first search that counts this
-        facet by story and kept for the snapshot's life (two threads may both build it)."""
+    def counts(self, base: np.ndarray, stories: np.ndarray | None) -> np.ndarray:
+        """Per value, the stories (documents, when `stories` is None) in `base` carrying it.
+
+        The first search sorts its own pairs; from the second on, the facet's pairs are
+        grouped by (story, value) once (grouping.pairs_by_story) and each count is a gather:
+        a command-line search, one a snapshot, never pays for grouping all of them.  Two
+        threads may both build the groups; either result is the same."""
+        size = len(self.values)
+        if stories is None:
+            return grouping.counts(self.docs, self.codes, size, base, None)
         cached = self._by_story
         if cached is None or cached[0] is not stories:
-            cached = (stories, pairs_by_story(self.docs, self.codes, len(self.values), stories))
+            self._by_story = (stories, None)
+            return grouping.counts(self.docs, self.codes, size, base, stories)
+        if cached[1] is None:
+            cached = (stories, grouping.pairs_by_story(self.docs, self.codes, size, stories))
             self._by_story = cached
-        return cached[1]
+        return grouping.grouped_counts(cached[1], size, base)
 
     def mask(self, chosen: tuple[str, ...], size: int) -> np.ndarray:
         """Documents carrying any of the chosen values (values of one facet are OR-ed)."""

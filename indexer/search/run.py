@@ -268,11 +268,8 @@ def _counts(snap, name, matches, masks, chosen) -> list[dict[str, object]]:
     for other, mask in masks.items():
         if other != name:
             base &= mask
-    facet, size = snap.facets[name], len(snap.facets[name].values)
-    if snap.grouped is None:
-        counts = grouping.counts(facet.docs, facet.codes, size, base, None)
-    else:
-        counts = grouping.grouped_counts(facet.by_story(snap.grouped), size, base)
+    facet = snap.facets[name]
+    counts = facet.counts(base, snap.grouped)
     listed = [{"value": v, "count": int(c)} for v, c in zip(facet.values, counts, strict=True) if c]
     listed += [{"value": v, "count": 0} for v in chosen if v not in facet.index or not counts[facet.index[v]]]
     return sorted(listed, key=lambda item: (-item["count"], fold(item["value"]).lower(), item["value"]))
