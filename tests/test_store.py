@@ -183,3 +183,15 @@ def test_an_index_written_before_the_layout_change_still_opens():
     assert pickle.loads(b"cindexer.store\nAnalysedText\n.") is AnalysedText
     for old in (FoldFilter, NormalizeFilter, SentenceTokenizer):
         assert pickle.loads(f"cindexer.analysis\n{old.__name__}\n.".encode()) is old
+
+
+def test_a_run_reads_only_the_fields_it_needs_and_reads_them_as_stored(tmp_path):
+    from indexer.index.pipeline import INDEXED
+
+    store = new_store(tmp_path / "index")
+    index_paths(store, [CORPUS])
+    whole = list(store.stored_documents(store.open()))
+    picked = list(store.stored_documents(store.open(), INDEXED))
+    assert len(picked) == len(whole) == 5
+    assert picked == [{name: doc[name] for name in INDEXED if name in doc} for doc in whole]
+    assert all(set(doc) == set(INDEXED) for doc in picked)  # every seed has a signature and a story

@@ -282,12 +282,15 @@ class TantivyStore(IndexStore):
     def folder(self, ix: TantivyIndex) -> Path:
         return ix.folder
 
-    def stored_documents(self, ix: TantivyIndex) -> Iterator[dict]:
+    def stored_documents(self, ix: TantivyIndex, names: tuple[str, ...] | None = None) -> Iterator[dict]:
+        """Every document's stored fields, or only those `names` (converting a whole document to
+        a dict, its text included, was half of reading it)."""
         ix.index.reload()
         searcher = ix.index.searcher()
         if searcher.num_docs:
             for _, address in searcher.search(Query.all_query(), limit=searcher.num_docs, count=False).hits:
-                yield _stored(searcher.doc(address))
+                doc = searcher.doc(address)
+                yield _stored(doc) if names is None else _picked(doc, names)
 
     def doc_count(self) -> int:
         return self.open().index.searcher().num_docs
@@ -306,6 +309,15 @@ def _stored(doc: Document) -> dict:
     stored = {name: values[0] for name, values in fields.items() if values and name != "versions"}
     stored["versions"] = tuple(fields.get("versions", ()))
     return stored
+
+
+def _picked(doc: Document, names: tuple[str, ...]) -> dict:
+    """Some of a document's stored fields, shaped as `_stored` shapes them (absent ones left out)."""
+    picked = {name: doc.get_first(name) for name in names if name != "versions"}
+    picked = {name: value for name, value in picked.items() if value is not None}
+    if "versions" in names:
+        picked["versions"] = tuple(doc.get_all("versions"))
+    return picked
 
 
 def _by_name(fields: list[dict]) -> dict[str, dict]:

@@ -76,7 +76,7 @@ def index_paths(
         else:
             store.clear_leftovers()  # a killed rebuild's half-built generation goes with the next run
             ix = store.open()
-        indexed = {} if rebuild else _indexed(store.stored_documents(ix))
+        indexed = {} if rebuild else _indexed(store.stored_documents(ix, INDEXED))
         crawl = sources.Crawl(paths)
         run = _Run(indexed)
         stories = _Stories(list(indexed.values()))
@@ -118,6 +118,9 @@ def index_paths(
             segments.finish()
     report.seconds = time.monotonic() - started
     return report
+
+
+INDEXED = ("key", "id", "file", "versions", "minhash", "story")  # what a run reads of each document
 
 
 @dataclass(frozen=True)

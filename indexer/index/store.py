@@ -321,9 +321,11 @@ class IndexStore:
     def folder(self, ix) -> Path:
         return Path(ix.storage.folder)
 
-    def stored_documents(self, ix) -> Iterator[dict]:
+    def stored_documents(self, ix, names: tuple[str, ...] | None = None) -> Iterator[dict]:
+        """Every document's stored fields, or only those `names`."""
         with ix.searcher() as searcher:
-            yield from searcher.all_stored_fields()
+            for stored in searcher.all_stored_fields():
+                yield stored if names is None else {k: stored[k] for k in names if k in stored}
 
     def doc_count(self) -> int:
         return self.open().doc_count()
