@@ -143,8 +143,8 @@ def _raw_tokens(document: Mapping[str, object], name: str) -> list[tuple[str, in
     return [(w, i) for i, w in enumerate(folded(words) if name == "word_fold" else words)]
 
 
-def _string(text: str, tokens: list[str], positions: list[int]) -> PreTokenizedString:
-    return PreTokenizedString(text, [Token(t, at, 0, 0) for t, at in zip(tokens, positions, strict=True)])
+def _string(text: str, words: list[str], positions: list[int]) -> PreTokenizedString:
+    return PreTokenizedString(text, [Token(w, at, 0, 0) for w, at in zip(words, positions, strict=True)])
 
 
 def tantivy_document(document: Mapping[str, object], seq: int, story_seq: int) -> Document:
