@@ -127,8 +127,10 @@ def tantivy_fields(doc: Release, tokenizer: Tokenizer | None = None) -> dict[str
 
 
 def _pretokenized(pairs: dict[str, list[tuple[str, int]]]) -> dict[str, Pretokenized]:
+    """The folded fields' exact syllables merged in; a folded field's tokens stand one for one
+    with its exact field's, each that syllable folded, so no syllable is folded again here."""
     for twin, exact in FOLDED_TWINS.items():
-        accented = [(token, at) for token, at in pairs[exact] if fold(token) != token]
+        accented = [(e, at) for (e, at), (f, _) in zip(pairs[exact], pairs[twin], strict=True) if e != f]
         pairs[twin] = sorted(pairs[twin] + accented, key=lambda pair: pair[1])
     return {name: Pretokenized([t for t, _ in got], [at for _, at in got]) for name, got in pairs.items()}
 
