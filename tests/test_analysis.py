@@ -44,3 +44,24 @@ def test_tokens_carry_character_offsets_into_the_original_text():
     text = "Đà Nẵng"
     tokens = folded_syllable_analyzer()(text, chars=True)  # Whoosh reuses one Token object
     assert [text[t.startchar : t.endchar] for t in tokens] == ["Đà", "Nẵng"]
+
+
+def test_positions_leave_a_gap_at_each_break_as_the_whoosh_tokenizer_does():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from indexer.analysis.analyzers import numbered, positioned
+    from indexer.text import normalize
+
+    assert positioned("Hà. Nội dung\nmới;\n TP.HCM 12.5") == (
+        ["hà", "nội", "dung", "mới", "tp", "hcm", "12", "5"],
+        [0, 2, 3, 5, 7, 8, 9, 10],
+    )
+
+    @given(st.text(alphabet="aà Ọ_b.!?…;\n\t\u00a0-5", max_size=40))
+    def agrees(text):
+        expected = [(normalize(m.group(0)), p) for p, m in numbered(text)]
+        tokens, positions = positioned(text)
+        assert list(zip(tokens, positions, strict=True)) == expected
+
+    agrees()

@@ -46,6 +46,9 @@ _JOINED_WORDS = re.compile(JOINED_WORD)
 # or a line break.  Syllables on either side are numbered one apart more than neighbours, so
 # no phrase and no multi-syllable word runs across ("Hà. Nội dung" is not "Hà Nội").
 _BREAKS = re.compile(r"[.!?…;]+(?=\s)|\n")
+# Syllables and breaks never overlap (a break is made of non-word characters), so one scan
+# finds both in order: a syllable in the group, a break as "".
+_SYLLABLE_OR_BREAK = re.compile(f"({SYLLABLE})|{_BREAKS.pattern}")
 
 
 def numbered(text: str) -> Iterator[tuple[int, re.Match]]:
@@ -200,8 +203,14 @@ def positioned(text: str) -> tuple[list[str], list[int]]:
     (['hà', 'nội'], [0, 2])
     """
     tokens, positions = [], []
-    for position, match in numbered(text):
-        tokens.append(_normalized(match.group(0)))
+    position, gap = -1, False
+    for syllable in _SYLLABLE_OR_BREAK.findall(text):  # one scan: no match objects, no generator
+        if not syllable:  # a break: the next syllable stands one further off
+            gap = True
+            continue
+        position += 2 if gap and position >= 0 else 1
+        gap = False
+        tokens.append(_normalized(syllable))
         positions.append(position)
     return tokens, positions
 
