@@ -207,6 +207,7 @@ def test_merged_bands_find_what_recent_ones_find(monkeypatch):
     stream = [(f"d{rng.integers(0, 60)}", near(bases[rng.integers(0, 12)])) for _ in range(300)]
     eager = StoryFinder()
     monkeypatch.setattr(eager, "RECENT", 32)  # one document's 32 bands: a merge every time
+    monkeypatch.setattr(eager, "BLOCK", 7)  # and signatures in many small blocks
     lazy = StoryFinder()
     assigned = [(eager.assign(d, m), lazy.assign(d, m)) for d, m in stream]
     assert all(a == b for a, b in assigned)

@@ -110,7 +110,8 @@ class StoryFinder:
     what limits an archive here (a dict of byte-string buckets was 3 KiB a document, 590 MiB
     at 184,000), so everything is numpy but the newest few thousand documents' bands:
 
-    - signatures, one uint32 row per document ordinal;
+    - signatures, one uint32 row per document ordinal, in blocks of BLOCK rows (growing an
+      array by doubling held twice the rows at times, and a copy of all of them);
     - each band as a 64-bit key (band number and minima mixed; a key shared by chance only
       adds a candidate, which must still score THRESHOLD), sorted with its ordinal, plus a
       dict of the recent keys, merged into the sorted arrays every RECENT of them;
@@ -118,6 +119,7 @@ class StoryFinder:
     """
 
     RECENT = 1 << 18  # band keys held in the dict before a merge: about 25 MiB
+    BLOCK = 1 << 14  # signatures a block: 8 MiB
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         if threshold not in BANDS:
@@ -126,7 +128,7 @@ class StoryFinder:
         self.threshold = threshold
         self._bands = [slice(4 * rows * i, 4 * rows * (i + 1)) for i in range(bands)]
         self._shape = (bands, rows)
-        self._signatures = np.zeros((0, NUM_PERM), dtype=np.uint32)
+        self._blocks: list[np.ndarray] = []
         self._alive = np.zeros(0, dtype=bool)
         self._count = 0
         self._ids: list[str] = []
@@ -155,7 +157,8 @@ class StoryFinder:
         keys = self._band_keys(minhash)
         found = self._candidate_ordinals(keys)
         if found.size:
-            equal = self._signatures[found] == np.frombuffer(minhash, "<u4")
+            rows = np.stack([self._blocks[o // self.BLOCK][o % self.BLOCK] for o in found.tolist()])
+            equal = rows == np.frombuffer(minhash, "<u4")
             scores = equal.mean(axis=1)
             for at in sorted(range(found.size), key=lambda i: self._ids[found[i]]):
                 if scores[at] >= best:
@@ -205,12 +208,10 @@ class StoryFinder:
 
     def _add(self, doc_id: str, minhash: bytes, story: str, keys: np.ndarray | None = None) -> None:
         ordinal = self._count
-        if ordinal == len(self._signatures):
-            grown = max(1024, 2 * ordinal)
-            signatures, alive = np.zeros((grown, NUM_PERM), dtype=np.uint32), np.zeros(grown, dtype=bool)
-            signatures[:ordinal], alive[:ordinal] = self._signatures, self._alive
-            self._signatures, self._alive = signatures, alive
-        self._signatures[ordinal] = np.frombuffer(minhash, "<u4")
+        if ordinal % self.BLOCK == 0:
+            self._blocks.append(np.zeros((self.BLOCK, NUM_PERM), dtype=np.uint32))
+            self._alive = np.concatenate([self._alive, np.zeros(self.BLOCK, dtype=bool)])
+        self._blocks[-1][ordinal % self.BLOCK] = np.frombuffer(minhash, "<u4")
         self._alive[ordinal] = True
         self._count += 1
         self._ids.append(doc_id)
