@@ -82,7 +82,7 @@ class Snapshot(Protocol):
     live: np.ndarray  # bool: not deleted
     dates: np.ndarray  # int64 YYYYMMDD; YYYY0000 when only the year is known; 0 when unknown
     facets: Mapping[str, FacetValues]
-    stories: np.ndarray  # int64: each document's story as a small integer
+    stories: np.ndarray  # int64: each document's story as an ordinal below `size` (grouping counts on it)
     grouped: np.ndarray | None  # `stories`, or None when no story has two live copies
     engine: Evaluator
 
