@@ -107,8 +107,8 @@ class StoryFinder:
 
     Candidates come from LSH banding: the signature is cut into b bands of r minima, with
     (b, r) = BANDS[threshold]; two texts are candidates when one band is equal.  Memory is
-    what limits an archive here (a dict of byte-string buckets was 3 KiB a document, 590 MiB
-    at 184,000), so everything is numpy but the newest few thousand documents' bands:
+    what limits an archive here (32 dicts of byte-string buckets held 820 MiB for 184,000
+    signatures, this 310 MiB), so everything is numpy but the newest few thousand documents' bands:
 
     - signatures, one uint32 row per document ordinal, in blocks of BLOCK rows (growing an
       array by doubling held twice the rows at times, and a copy of all of them);
