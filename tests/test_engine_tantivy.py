@@ -14,6 +14,7 @@ import shutil
 import numpy as np
 import pytest
 
+from indexer.engines.base import Scope
 from indexer.engines.tantivy_engine import (
     TantivySnapshot,
     TantivySnapshots,
@@ -23,6 +24,7 @@ from indexer.engines.tantivy_engine import (
 from indexer.engines.whoosh_snapshot import Snapshots
 from indexer.index.pipeline import index_paths
 from indexer.index.store import IndexStore, texts
+from indexer.search import timeline
 from indexer.search.query import parse, plan
 from indexer.search.run import SearchRequest, iter_matches, search
 from tests.conftest import CORPUS, release_id
@@ -310,6 +312,14 @@ def test_a_release_dated_by_its_year_alone_dates_as_yyyy0000(tmp_path):
     assert dated == {"y": 20230000, "d": 20230502, "u": 0}
     for request in (SearchRequest("", date_from="2023", date_to="2023"), SearchRequest("", sort="oldest")):
         same_search(whoosh, tantivy, request)
+    # a query's range goes down into tantivy's query, where "y" has no date: its year lets it through
+    in_2023 = SearchRequest("trao đổi đoàn", date_from="2023", date_to="2023")
+    assert {h.id for h in search(tantivy, in_2023).hits} == {"y", "d"}
+    same_search(whoosh, tantivy, in_2023)
+    # "gần đúng" runs within the filters, and the year "unknown" (no term) is not one tantivy can run
+    undated = SearchRequest("trao đổi đoàn nghệ thuật xyzzy", filters={"year": ("unknown",)})
+    assert [h.id for h in search(tantivy, undated).near] == ["u"]
+    same_search(whoosh, tantivy, undated)
 
 
 def test_copies_of_one_story_group_alike(edges):
@@ -371,6 +381,33 @@ def test_a_generated_index_matches_alike(synthetic, typed):
     same_search(
         whoosh, tantivy, SearchRequest(typed, filters={"country": ("Hàn Quốc", "Đức")}, date_from="2021")
     )
+
+
+SCOPES = [  # date range, facet filters
+    ("2021", "2022-06", {}),
+    ("2020-03-05", "", {"country": ("Hàn Quốc", "Đức")}),
+    ("", "2020", {"province": ("Đà Nẵng",), "year": ("2020",)}),
+    ("", "", {"year": ("2021", "unknown")}),  # "unknown" is no term: tantivy leaves that filter out
+]
+
+
+@pytest.mark.parametrize(("start", "end", "filters"), SCOPES)
+@pytest.mark.parametrize("typed", ["hop tac Singapore", "Đoàn công tác Đức", "Lâm Đồng Úc nông nghiệp xyzzy"])
+def test_within_a_scope_an_evaluator_finds_and_scores_what_it_does_without_one(synthetic, typed, start, end,
+                                                                                filters):  # fmt: skip
+    for snap in synthetic:
+        low, high = timeline.bound(start, end=False), timeline.bound(end, end=True)
+        mask = timeline.in_range(snap.dates, low, high) if start or end else np.ones(snap.size, dtype=bool)
+        for name, values in filters.items():
+            mask &= snap.facets[name].mask(values, snap.size)
+        scope = Scope(mask, low, high, filters)
+        p = plan(parse(typed), snap.vocabulary())
+        pairs = [(snap.engine.run(p), snap.engine.run(p, scope))]
+        if snap.engine.near(p) is not None:
+            pairs.append((snap.engine.near(p), snap.engine.near(p, scope)))
+        for (everywhere, scores), (scoped, scoped_scores) in pairs:
+            assert (scoped & mask == everywhere & mask).all(), (typed, scope)
+            assert np.allclose(scoped_scores[mask & everywhere], scores[mask & everywhere])
 
 
 def test_a_generated_index_has_the_same_arrays(synthetic):

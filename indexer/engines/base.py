@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -41,16 +42,30 @@ class Vocabulary(Protocol):
     def __contains__(self, term: tuple[str, str]) -> bool: ...
 
 
+@dataclass(frozen=True)
+class Scope:
+    """The documents a search can show (its date range, its facet filters) handed to the
+    evaluator, so an engine can leave the rest unevaluated: a filtered query on a large index
+    need not score every match of its words.  The caller still ANDs `mask` in, so an engine
+    may report matches outside the scope, and one that cannot use it ignores it."""
+
+    mask: np.ndarray  # bool, one per number: exactly the scope
+    start: int | None = None  # the date range as indexer.search.timeline bounds it (None: open)
+    end: int | None = None
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # facet: values OR-ed
+
+
 class Evaluator(Protocol):
     """Plans (indexer.search.query) answered over a snapshot's document numbers."""
 
-    def run(self, plan: object) -> tuple[np.ndarray, np.ndarray]:
-        """Matching documents (bool, one per number) and their scores (float32)."""
+    def run(self, plan: object, scope: Scope | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Matching documents (bool, one per number) and their scores (float32): every match
+        in the scope (None: everywhere), with the same scores as without it."""
         ...
 
-    def near(self, plan: object) -> tuple[np.ndarray, np.ndarray] | None:
-        """Documents holding every part of the plan but one, and their scores; None when the
-        plan has too few parts for that to mean anything."""
+    def near(self, plan: object, scope: Scope | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+        """Documents holding every part of the plan but one (every one in the scope), and their
+        scores; None when the plan has too few parts for that to mean anything."""
         ...
 
     def beside(self, first: str, second: str) -> int:

@@ -42,12 +42,12 @@ from pathlib import Path
 
 import numpy as np
 import tantivy
-from tantivy import Document, Occur, Order, PreTokenizedString, Query, Token
+from tantivy import Document, FieldType, Occur, Order, PreTokenizedString, Query, Token
 from whoosh.fields import STORED
 
 from indexer.analysis.analyzers import Tokenizer, folded, joined_words, positioned
 from indexer.documents import Document as Release
-from indexer.engines.base import Renewing
+from indexer.engines.base import Renewing, Scope
 from indexer.engines.whoosh_snapshot import UNKNOWN_YEAR, FacetPostings, date_known_years
 from indexer.errors import IndexMissing
 from indexer.facets.facet_fields import FACETS as FACET_FIELDS
@@ -501,8 +501,35 @@ class TantivyEngine:
         self._beside: dict[tuple[str, str], int] = {}
         self._lock = threading.Lock()
 
-    def run(self, plan: Plan) -> tuple[np.ndarray, np.ndarray]:
-        return self._dense(self.query(plan))
+    def run(self, plan: Plan, scope: Scope | None = None) -> tuple[np.ndarray, np.ndarray]:
+        return self._dense(self._scoped(self.query(plan), scope))
+
+    def _scoped(self, query, scope: Scope | None):
+        """The query within the scope's date range and filters, which add nothing to a score:
+        tantivy then skips what no filter lets through (a superset of the scope: see _limits)."""
+        limits = self._limits(scope) if scope is not None else []
+        if not limits:
+            return query
+        return Query.boolean_query([(Occur.Must, query)] + [(Occur.Must, _unscored(q)) for q in limits])
+
+    def _limits(self, scope: Scope) -> list:
+        """Queries every document of the scope matches.  A release dated by its year alone has
+        no `date` (the snapshot dates it YYYY0000 from its year facet), so a range also lets
+        through the years it spans; "unknown" year is no term, so that filter is left out."""
+        limits = []
+        if scope.start is not None or scope.end is not None:
+            dated = Query.range_query(self.schema, "date", FieldType.Integer, scope.start, scope.end)
+            first, last = (scope.start or 0) // 10000, (scope.end or 99_999_999) // 10000
+            known = self.snapshot.facets["year"].values
+            years = [y for y in known if y.isdigit() and first <= int(y) <= last]
+            if years:
+                undated = Query.term_set_query(self.schema, "year", years)
+                dated = Query.boolean_query([(Occur.Should, dated), (Occur.Should, undated)])
+            limits.append(dated)
+        for name, values in scope.filters.items():
+            if values and UNKNOWN_YEAR not in values:
+                limits.append(Query.term_set_query(self.schema, name, list(values)))
+        return limits
 
     def _near(self, plan: Near):
         """Words near each other: tantivy finds the documents holding every part, and their
@@ -524,7 +551,7 @@ class TantivyEngine:
         chosen = _unscored(Query.term_set_query(self.schema, "id", close))
         return Query.boolean_query([(Occur.Must, chosen), (Occur.Must, every)])
 
-    def near(self, plan: Plan) -> tuple[np.ndarray, np.ndarray] | None:
+    def near(self, plan: Plan, scope: Scope | None = None) -> tuple[np.ndarray, np.ndarray] | None:
         """Documents holding every word of an AND query but one (and none it excludes): at
         least n-1 of its words, less those holding all n."""
         if not isinstance(plan, All) or plan.operator != "and":
@@ -534,8 +561,8 @@ class TantivyEngine:
             return None
         excluded = [(Occur.MustNot, self.query(p.item)) for p in plan.items if isinstance(p, Exclude)]
         some = Query.boolean_query([(Occur.Should, q) for q in positive] + excluded, len(positive) - 1)
-        found, scores = self._dense(some)
-        every, _ = self._dense(Query.boolean_query([(Occur.Must, q) for q in positive]))
+        found, scores = self._dense(self._scoped(some, scope))
+        every, _ = self._dense(self._scoped(Query.boolean_query([(Occur.Must, q) for q in positive]), scope))
         found &= ~every
         return found, np.where(found, scores, 0).astype(np.float32)
 

@@ -25,6 +25,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from indexer.engines.base import Scope
 from indexer.search.proximity import within_window
 from indexer.search.query import All, Exclude, Near, Plan, Sequence
 
@@ -135,12 +136,14 @@ class Engine:
         self._beside: dict[tuple[str, str], int] = {}
         self._lock = threading.Lock()
 
-    def run(self, plan: Plan) -> tuple[np.ndarray, np.ndarray]:
-        """Which live documents match the plan, and each one's score."""
-        within = self.live & self._bound(plan)
-        return self._evaluate(plan, within)
+    def run(self, plan: Plan, scope: Scope | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Which live documents (in the scope) match the plan, and each one's score."""
+        return self._evaluate(plan, self._within(scope) & self._bound(plan))
 
-    def near(self, plan: Plan) -> tuple[np.ndarray, np.ndarray] | None:
+    def _within(self, scope: Scope | None) -> np.ndarray:
+        return self.live if scope is None else self.live & scope.mask
+
+    def near(self, plan: Plan, scope: Scope | None = None) -> tuple[np.ndarray, np.ndarray] | None:
         """Documents holding every word of an AND query but one (and none it excludes), and
         their scores: the "gần đúng" block shown under fewer than a page of full matches.
         None for a query of fewer than NEAR_PARTS words, or not a plain AND."""
@@ -149,13 +152,14 @@ class Engine:
         positive = [p for p in plan.items if not isinstance(p, Exclude)]
         if len(positive) < NEAR_PARTS:
             return None
+        within = self._within(scope)
         held = np.zeros(self.size, dtype=np.int64)
         scores = np.zeros(self.size, dtype=np.float32)
         for item in positive:
-            matched, score = self._evaluate(item, self.live & self._bound(item))
+            matched, score = self._evaluate(item, within & self._bound(item))
             held += matched
             scores += score
-        found = self.live & (held == len(positive) - 1)
+        found = within & (held == len(positive) - 1)
         for item in plan.items:
             if isinstance(item, Exclude):
                 found &= ~self._evaluate(item.item, found)[0]

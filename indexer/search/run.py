@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
-from indexer.engines.base import Snapshot
+from indexer.engines.base import Scope, Snapshot
 from indexer.errors import BadRequest
 from indexer.facets.facet_fields import FACETS as FACET_FIELDS
 from indexer.facets.facet_fields import NAMES as FACETS
@@ -129,32 +129,35 @@ class _Selection:
     scores: np.ndarray | None  # each document's relevance; None for an empty query
     masks: dict[str, np.ndarray]  # each chosen facet's filter
     selected: np.ndarray  # the query and every filter
-    within: np.ndarray  # every filter and the date range, without the query
+    scope: Scope  # every filter and the date range, without the query (`within`, its mask)
     planned: object  # the query's plan; None when there is nothing to search for
+
+    @property
+    def within(self) -> np.ndarray:
+        return self.scope.mask
 
 
 def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
     request.validate()
     node = parse(request.q)
     planned = plan(node, snap.vocabulary()) if node is not None else None
-    if planned is not None:
-        matches, scores = snap.engine.run(planned)
+    start, end = request.date_range()
+    dated = None
+    if start is not None or end is not None:  # the range narrows the query itself: facet counts follow it
+        dated = Scope(timeline.in_range(snap.dates, start, end), start, end)
+    if planned is not None:  # the facet filters stay out: each facet is counted without its own
+        matches, scores = snap.engine.run(planned, dated)
     else:  # nothing to search for: everything when nothing was typed, else nothing
         matches = snap.live.copy() if not request.q.strip() else np.zeros(snap.size, dtype=bool)
         scores = None
-    start, end = request.date_range()
-    within = np.ones(snap.size, dtype=bool)
-    if start is not None or end is not None:  # the range narrows the query itself: facet counts follow it
-        within &= timeline.in_range(snap.dates, start, end)
-        matches &= within
-    masks = {
-        name: snap.facets[name].mask(tuple(values), snap.size)
-        for name, values in request.filters.items()
-        if values
-    }
+    within = dated.mask.copy() if dated is not None else np.ones(snap.size, dtype=bool)
+    matches &= within
+    chosen = {name: tuple(values) for name, values in request.filters.items() if values}
+    masks = {name: snap.facets[name].mask(values, snap.size) for name, values in chosen.items()}
     for mask in masks.values():
         within &= mask
-    return _Selection(node, matches, scores, masks, matches & within, within, planned)
+    scope = Scope(within, start, end, chosen)
+    return _Selection(node, matches, scores, masks, matches & within, scope, planned)
 
 
 def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
@@ -192,7 +195,7 @@ def _near(snap: Snapshot, request: SearchRequest, found: _Selection, ranked, mar
     đúng" and counted in no total, so a journalist's five words find the story that lacks one."""
     if request.page != 1 or len(ranked) >= request.per_page or found.planned is None:
         return []
-    near = snap.engine.near(found.planned)
+    near = snap.engine.near(found.planned, found.scope)
     if near is None:
         return []
     matched, scores = near
