@@ -53,6 +53,7 @@ class Scope:
     start: int | None = None  # the date range as indexer.search.timeline bounds it (None: open)
     end: int | None = None
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # facet: values OR-ed
+    spare: int = 0  # how many of the filters a document may fail (each facet is counted without its own)
 
 
 class Evaluator(Protocol):

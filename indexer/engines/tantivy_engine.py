@@ -515,7 +515,8 @@ class TantivyEngine:
     def _limits(self, scope: Scope) -> list:
         """Queries every document of the scope matches.  A release dated by its year alone has
         no `date` (the snapshot dates it YYYY0000 from its year facet), so a range also lets
-        through the years it spans; "unknown" year is no term, so that filter is left out."""
+        through the years it spans; "unknown" year is no term, so that filter is left out (and
+        counts as one a document holds)."""
         limits = []
         if scope.start is not None or scope.end is not None:
             dated = Query.range_query(self.schema, "date", FieldType.Integer, scope.start, scope.end)
@@ -526,9 +527,16 @@ class TantivyEngine:
                 undated = Query.term_set_query(self.schema, "year", years)
                 dated = Query.boolean_query([(Occur.Should, dated), (Occur.Should, undated)])
             limits.append(dated)
-        for name, values in scope.filters.items():
-            if values and UNKNOWN_YEAR not in values:
-                limits.append(Query.term_set_query(self.schema, name, list(values)))
+        runnable = [
+            Query.term_set_query(self.schema, name, list(values))
+            for name, values in scope.filters.items()
+            if values and UNKNOWN_YEAR not in values
+        ]
+        needed = len(runnable) - scope.spare
+        if needed == len(runnable):
+            limits += runnable
+        elif needed > 0:
+            limits.append(Query.boolean_query([(Occur.Should, q) for q in runnable], needed))
         return limits
 
     def _near(self, plan: Near):

@@ -125,7 +125,7 @@ class _Selection:
     """What a request picks out of a snapshot, before any page is cut."""
 
     node: object
-    matches: np.ndarray  # the query alone
+    matches: np.ndarray  # the query alone (where counts need it: in the range, every filter but one)
     scores: np.ndarray | None  # each document's relevance; None for an empty query
     masks: dict[str, np.ndarray]  # each chosen facet's filter
     selected: np.ndarray  # the query and every filter
@@ -142,22 +142,30 @@ def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
     node = parse(request.q)
     planned = plan(node, snap.vocabulary()) if node is not None else None
     start, end = request.date_range()
-    dated = None
+    within = np.ones(snap.size, dtype=bool)
     if start is not None or end is not None:  # the range narrows the query itself: facet counts follow it
-        dated = Scope(timeline.in_range(snap.dates, start, end), start, end)
-    if planned is not None:  # the facet filters stay out: each facet is counted without its own
-        matches, scores = snap.engine.run(planned, dated)
+        within = timeline.in_range(snap.dates, start, end)
+    chosen = {name: tuple(values) for name, values in request.filters.items() if values}
+    masks = {name: snap.facets[name].mask(values, snap.size) for name, values in chosen.items()}
+    if planned is not None:
+        matches, scores = snap.engine.run(planned, _counted(within, start, end, chosen, masks))
     else:  # nothing to search for: everything when nothing was typed, else nothing
         matches = snap.live.copy() if not request.q.strip() else np.zeros(snap.size, dtype=bool)
         scores = None
-    within = dated.mask.copy() if dated is not None else np.ones(snap.size, dtype=bool)
     matches &= within
-    chosen = {name: tuple(values) for name, values in request.filters.items() if values}
-    masks = {name: snap.facets[name].mask(values, snap.size) for name, values in chosen.items()}
     for mask in masks.values():
-        within &= mask
+        within = within & mask
     scope = Scope(within, start, end, chosen)
     return _Selection(node, matches, scores, masks, matches & within, scope, planned)
+
+
+def _counted(dated: np.ndarray, start, end, chosen, masks) -> Scope | None:
+    """Where the query's matches are needed: in the date range, holding every filter but one
+    at most (a facet is counted under the *other* facets' filters)."""
+    if len(masks) < 2:
+        return Scope(dated, start, end) if start is not None or end is not None else None
+    held = np.add.reduce([m.astype(np.int8) for m in masks.values()], dtype=np.int8)
+    return Scope(dated & (held >= len(masks) - 1), start, end, chosen, spare=1)
 
 
 def search(snap: Snapshot, request: SearchRequest) -> SearchResult:
