@@ -447,6 +447,48 @@ def test_updates_and_deletes_across_two_commits(tmp_path, crawl):
         same_search(whoosh, tantivy, SearchRequest(typed, per_page=100))
 
 
+def same_arrays(a, b) -> None:
+    assert (a.dates == b.dates).all() and (a.stories == b.stories).all()
+    for name, facet in a.facets.items():
+        other = b.facets[name]
+        assert facet.values == other.values and facet.index == other.index, name
+        assert (facet.docs == other.docs).all() and (facet.codes == other.codes).all(), name
+
+
+def test_a_snapshot_loads_the_arrays_its_commit_saved_and_reads_the_index_when_they_do_not_fit(
+    tmp_path, crawl, monkeypatch
+):
+    store = TantivyStore(tmp_path / "tantivy")
+    built(store, [crawl])
+    (crawl / "004_64cdec0dc2746c9a.txt").unlink()
+    built(store, [crawl], prune=True)
+    folder = store.current.resolve()
+    stamp = store.opstamp(folder)
+    assert [p.name for p in folder.glob("arrays-*")] == [f"arrays-{stamp}.npz"]  # the first run's is gone
+    read = TantivySnapshot(store.open(), folder, stamp, cached=False)
+
+    def unread(*_):
+        raise AssertionError("read from the index")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(TantivySnapshot, "_facet", unread)
+        same_arrays(TantivySnapshots(store).current(), read)
+        loaded = search(TantivySnapshot(store.open(), folder, stamp), SearchRequest("Hàn Quốc"))
+    assert loaded == search(read, SearchRequest("Hàn Quốc")) and loaded.total > 1
+
+    saved = folder / f"arrays-{stamp}.npz"
+    with monkeypatch.context() as patched:
+        patched.setattr(TantivySnapshot, "_facet", unread)
+        with pytest.raises(AssertionError, match="read from the index"):
+            TantivySnapshot(store.open(), folder, stamp - 1)  # another commit's
+    forged = dict(np.load(saved))
+    forged["seqs"] = forged["seqs"] + 1
+    np.savez(saved, **forged)
+    same_arrays(TantivySnapshot(store.open(), folder, stamp), read)  # not this index's documents
+    saved.write_bytes(saved.read_bytes()[:100])
+    same_arrays(TantivySnapshot(store.open(), folder, stamp), read)  # broken
+
+
 def raw_document(doc_id: str, title: str, body: str) -> dict:
     """A document as store.texts gives its analysed fields, the rest as the pipeline does."""
     from indexer.documents import Document
