@@ -231,12 +231,21 @@ class TantivyWriter:
         stamp = self._writer.commit()
         self._writer.garbage_collect_files()
         self._finish()
-        self._ix.index.reload()
-        _Arrays.save(TantivySnapshot(self._ix, None, stamp, cached=False), self._ix.folder, stamp)
+        self._save(stamp)
 
     def cancel(self) -> None:
+        """Drop the run's changes.  The committed index gains its arrays if it has none (one
+        written before they were saved, or killed between its commit and their saving), so a
+        run that changed nothing still leaves a snapshot quick to open."""
         self._writer.rollback()
         self._finish()
+        stamp = _opstamp(self._ix.folder)
+        if stamp is not None and not _Arrays.path(self._ix.folder, stamp).exists():
+            self._save(stamp)
+
+    def _save(self, stamp: int) -> None:
+        self._ix.index.reload()
+        _Arrays.save(TantivySnapshot(self._ix, None, stamp, cached=False), self._ix.folder, stamp)
 
     def _finish(self) -> None:
         self._writer.wait_merging_threads()
@@ -496,13 +505,17 @@ class _Arrays:
     PREFIX = "arrays-"
 
     @classmethod
+    def path(cls, folder: Path, stamp: int) -> Path:
+        return folder / f"{cls.PREFIX}{stamp}.npz"
+
+    @classmethod
     def save(cls, snap: TantivySnapshot, folder: Path, stamp: int) -> None:
         """Written whole under a temporary name, then renamed: a reader finds all of it or none."""
         arrays = {"seqs": snap.numbering.seqs, "dates": snap.dates, "stories": snap.stories}
         for name, facet in snap.facets.items():
             arrays[f"{name}.values"] = np.array(facet.values, dtype=str)
             arrays[f"{name}.docs"], arrays[f"{name}.codes"] = facet.docs, facet.codes
-        path = folder / f"{cls.PREFIX}{stamp}.npz"
+        path = cls.path(folder, stamp)
         partial = path.with_suffix(".partial")
         with partial.open("wb") as out:
             np.savez(out, **arrays)
@@ -518,8 +531,7 @@ class _Arrays:
         if stamp is None or _opstamp(folder) != stamp:
             return None
         try:
-            path = folder / f"{cls.PREFIX}{stamp}.npz"
-            with path.open("rb") as file, np.load(file, allow_pickle=False) as saved:
+            with cls.path(folder, stamp).open("rb") as file, np.load(file, allow_pickle=False) as saved:
                 if not np.array_equal(saved["seqs"], seqs):
                     return None
                 facets = {}
