@@ -692,9 +692,10 @@ class TantivyEngine:
         if not clauses:
             clauses.append((Occur.Must, _unscored(Query.all_query())))
         clauses += [(Occur.MustNot, self.query(p.item)) for p in plan.items if isinstance(p, Exclude)]
-        if plan.together is not None:
-            clauses.append((Occur.Should, self._sequence(plan.together)))
-        return Query.boolean_query(clauses)
+        query = Query.boolean_query(clauses)
+        if plan.together is None:
+            return query
+        return _scored_by(query, [self._in_field(plan.together, field) for field in plan.together.fields])
 
     def _all_but(self, query):
         """Every live document but the query's, scored 0 (as indexer.engines.whoosh_engine scores an
@@ -715,29 +716,37 @@ class TantivyEngine:
         required = plan.required or (None,) * len(plan.folded)
         folded_q = self._phrase(field + "_fold", plan.folded)
         if all(required):
-            clauses = [(Occur.Must, Query.boost_query(self._phrase(field, required), plan.weight)),
-                       (Occur.Should, folded_q)]  # fmt: skip
+            matching, extra = Query.boost_query(self._phrase(field, required), plan.weight), [folded_q]
         elif any(required):  # typed and bare syllables: the exact ones stand in the folded field too
             mixed = self._phrase(
                 field + "_fold", tuple(t or b for t, b in zip(required, plan.folded, strict=True))
             )
-            clauses = [(Occur.Must, _unscored(mixed)), (Occur.Should, folded_q)]
+            matching, extra = _unscored(mixed), [folded_q]
         else:
-            clauses = [(Occur.Must, folded_q)]
+            matching, extra = folded_q, []
             if plan.exact:
-                clauses.append(
-                    (Occur.Should, Query.boost_query(self._phrase(field, plan.exact), plan.weight))
-                )
+                extra.append(Query.boost_query(self._phrase(field, plan.exact), plan.weight))
         if plan.exact and len(plan.exact) > 1:
             word = Query.term_query(self.schema, field + "_word", "_".join(plan.exact))
-            clauses.append((Occur.Should, Query.boost_query(word, plan.weight)))
-        query = Query.boolean_query(clauses)
+            extra.append(Query.boost_query(word, plan.weight))
+        query = _scored_by(matching, extra)
         return Query.boost_query(query, TITLE_BOOST) if field == "title" else query
 
     def _phrase(self, field: str, parts: tuple[str, ...]):
         if len(parts) == 1:
             return Query.term_query(self.schema, field, parts[0])
         return Query.phrase_query(self.schema, field, list(parts))
+
+
+def _scored_by(query, extras: list):
+    """The query's matches, each scored also by those of `extras` it matches.  Nested one
+    optional clause a level, not one boolean of them all: tantivy scores several optional
+    clauses as a union, which reads each one's matches 4,096 documents at a time around every
+    required match (all of the index, for common syllables); a lone optional clause is only
+    advanced to the documents that match.  The sum, the score, is the same."""
+    for extra in extras:
+        query = Query.boolean_query([(Occur.Must, query), (Occur.Should, extra)])
+    return query
 
 
 def _unscored(query):
