@@ -231,6 +231,17 @@ EDGE_QUERIES = [
     "Đà Nẵng -giáo",
     "du lịch OR giáo dục",
     "lao động thời vụ Imsil Tuyên Quang",
+    '"Hà Nội Đà Nẵng"~2',  # proximity at its edges: three syllables apart, then within three
+    '"Hà Nội Đà Nẵng"~3',
+    '"Đà Nẵng Hà Nội"~3',
+    '"ha noi hop tac"~4',
+    '"Hà Nội Nội dung"~3',  # parts sharing a syllable
+    '"Imsil Imsil"~1',
+    '"thời vụ lao động Imsil"~6',
+    '"Imsil cảm ơn Tuyên Quang"~9',  # across a sentence break
+    '"Imsil lao"~3',  # two syllables: tantivy's phrase with slop is the whole answer
+    '"Imsil lao"~2',
+    '"ha da"~3',
 ]
 
 

@@ -35,22 +35,29 @@ def within_window(starts: list[list[int]], within: int) -> bool:
     return False
 
 
-def starts_in_text(text: str, field: str, terms: tuple[tuple[str, str], ...]) -> list[int]:
-    """Where a sequence's (index field, term) pairs stand side by side in a field's text:
+def starts_in_text(text: str, field: str, parts: list[tuple[tuple[str, str], ...]]) -> list[list[int]]:
+    """Where each sequence of (index field, term) pairs stands side by side in a field's text:
     the exact field's terms against the text's syllables, the folded twin's against their
-    folded forms, at consecutive positions (a sentence break leaves a gap).
+    folded forms, at consecutive positions (a sentence break leaves a gap).  The text is cut
+    into syllables once for all the parts, and only a part's first term is looked for
+    everywhere.
 
-    >>> starts_in_text("Đoàn Tuyên Quang. Quang cảnh", "text", (("text", "tuyên"), ("text_fold", "quang")))
-    [1]
+    >>> starts_in_text("Đoàn Tuyên Quang. Quang cảnh", "text",
+    ...                [(("text", "tuyên"), ("text_fold", "quang")), (("text_fold", "quang"),)])
+    [[1], [2, 4]]
     """
     tokens, positions = positioned(text)
-    bare = folded(tokens)
+    bare = folded(tokens) if any(name != field for terms in parts for name, _ in terms) else tokens
     found = []
-    for at in range(len(tokens) - len(terms) + 1):
-        if all(
-            positions[at + i] == positions[at] + i
-            and (bare[at + i] if name != field else tokens[at + i]) == term
-            for i, (name, term) in enumerate(terms)
-        ):
-            found.append(positions[at])
+    for terms in parts:
+        seen = [bare if name != field else tokens for name, _ in terms]
+        first = terms[0][1]
+        starts = []
+        for at in (k for k, token in enumerate(seen[0]) if token == first):
+            end = at + len(terms)
+            if end <= len(tokens) and positions[end - 1] - positions[at] == len(terms) - 1 and all(
+                seen[i][at + i] == term for i, (_, term) in enumerate(terms[1:], 1)
+            ):
+                starts.append(positions[at])
+        found.append(starts)
     return found
