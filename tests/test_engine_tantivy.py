@@ -8,6 +8,7 @@ ranking must keep: a title match above a body-only one.
 
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 
@@ -504,6 +505,18 @@ def test_a_snapshot_loads_the_arrays_its_commit_saved_and_reads_the_index_when_t
     with monkeypatch.context() as patched:
         patched.setattr(TantivySnapshot, "_facet", unread)
         same_arrays(TantivySnapshot(store.open(), folder, stamp), read)
+
+
+def test_arrays_the_disk_refuses_fail_no_run_and_the_report_says_so(tmp_path, crawl, monkeypatch):
+    def full(*_, **__):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(np, "savez", full)
+    store = TantivyStore(tmp_path / "tantivy")
+    report = built(store, [crawl])
+    assert report.documents == 5 and not list(store.current.resolve().glob("arrays-*"))
+    assert any("could not save" in p and "No space left" in p for p in report.problems), report.problems
+    assert search(TantivySnapshots(store).current(), SearchRequest("Hàn Quốc")).total > 1
 
 
 def raw_document(doc_id: str, title: str, body: str) -> dict:

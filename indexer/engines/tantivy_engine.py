@@ -200,8 +200,9 @@ class TantivyWriter:
     hold, else the one given earlier in this run, else its own `seq`.
     """
 
-    def __init__(self, ix: TantivyIndex) -> None:
+    def __init__(self, ix: TantivyIndex, problems: list[str] | None = None) -> None:
         self._ix = ix
+        self.problems = problems if problems is not None else []
         self._writer = ix.index.writer(HEAP, THREADS)
         ix.index.reload()
         self._searcher = ix.index.searcher()  # what is committed: the writer lock keeps it so
@@ -246,8 +247,14 @@ class TantivyWriter:
             self._save(stamp)
 
     def _save(self, stamp: int) -> None:
+        """The arrays are a shortcut for readers: a disk that refuses them fails no run (what
+        was committed stays committed), the run's report says why."""
         self._ix.index.reload()
-        _Arrays.save(TantivySnapshot(self._ix, None, stamp, cached=False), self._ix.folder, stamp)
+        try:
+            _Arrays.save(TantivySnapshot(self._ix, None, stamp, cached=False), self._ix.folder, stamp)
+        except OSError as exc:
+            where = _Arrays.path(self._ix.folder, stamp)
+            self.problems.append(f"could not save {where}: {exc.strerror or exc}")
 
     def _finish(self) -> None:
         self._writer.wait_merging_threads()
@@ -301,7 +308,7 @@ class TantivyStore(IndexStore):
         return TantivyIndex(tantivy.Index(schema(), path=str(folder), reuse=False), folder)
 
     def writer(self, ix: TantivyIndex) -> TantivyWriter:
-        return TantivyWriter(ix)
+        return TantivyWriter(ix, self.cleanup_failures)
 
     def folder(self, ix: TantivyIndex) -> Path:
         return ix.folder
@@ -519,9 +526,13 @@ class _Arrays:
             arrays[f"{name}.docs"], arrays[f"{name}.codes"] = facet.docs, facet.codes
         path = cls.path(folder, stamp)
         partial = path.with_suffix(".partial")
-        with partial.open("wb") as out:
-            np.savez(out, **arrays)
-        os.replace(partial, path)
+        try:
+            with partial.open("wb") as out:
+                np.savez(out, **arrays)
+            os.replace(partial, path)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         for old in folder.glob(f"{cls.PREFIX}*"):
             if old != path:
                 old.unlink(missing_ok=True)

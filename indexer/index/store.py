@@ -236,7 +236,7 @@ class IndexStore:
         self.path = Path(path)
         self.current = self.path / "current"
         self.segments = self.path / SEGMENTS
-        self.cleanup_failures: list[str] = []  # old generations that could not be removed, and why
+        self.cleanup_failures: list[str] = []  # what could not be removed or saved beside a commit, and why
 
     def exists(self) -> bool:
         return self.current.exists() and whoosh_index.exists_in(self.current)
