@@ -6,12 +6,12 @@ import pytest
 from indexer.search import grouping
 
 
-def random_index(seed: int, size: int = 400, values: int = 7):
+def random_index(seed: int, size: int = 400, values: int = 7, density: float = 0.5):
     rng = np.random.default_rng(seed)
     stories = rng.integers(0, size // 3, size)  # about three copies a story
     docs = np.sort(rng.integers(0, size, 2 * size))  # a document may carry several values
     codes = rng.integers(0, values, docs.size)
-    base = rng.random(size) < 0.5
+    base = rng.random(size) < density
     return stories, docs, codes, base, values
 
 
@@ -23,9 +23,10 @@ def stories_per_value(stories, docs, codes, base, values) -> list[int]:
     return [len(s) for s in held]
 
 
+@pytest.mark.parametrize("density", [0.5, 0.02])  # groups found by a reduceat, or marked
 @pytest.mark.parametrize("seed", range(8))
-def test_a_story_counts_once_for_a_value_however_many_copies_carry_it(seed):
-    stories, docs, codes, base, values = random_index(seed)
+def test_a_story_counts_once_for_a_value_however_many_copies_carry_it(seed, density):
+    stories, docs, codes, base, values = random_index(seed, density=density)
     expected = stories_per_value(stories, docs, codes, base, values)
     assert grouping.counts(docs, codes, values, base, stories).tolist() == expected
     grouped = grouping.pairs_by_story(docs, codes, values, stories)
