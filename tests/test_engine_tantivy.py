@@ -15,6 +15,7 @@ import shutil
 import numpy as np
 import pytest
 
+from indexer.engines import tantivy_engine
 from indexer.engines.base import Scope
 from indexer.engines.tantivy_engine import (
     TantivySnapshot,
@@ -486,7 +487,10 @@ def test_a_snapshot_loads_the_arrays_its_commit_saved_and_reads_the_index_when_t
         patched.setattr(TantivySnapshot, "_facet", unread)
         same_arrays(TantivySnapshots(store).current(), read)
         loaded = search(TantivySnapshot(store.open(), folder, stamp), SearchRequest("Hàn Quốc"))
-    assert loaded == search(read, SearchRequest("Hàn Quốc")) and loaded.total > 1
+        assert loaded == search(read, SearchRequest("Hàn Quốc")) and loaded.total > 1
+        patched.setattr(tantivy_engine, "LOOKUPS", 2)  # two found by their seq, then every address read
+        snap = TantivySnapshot(store.open(), folder, stamp)
+        assert [snap.stored(n)["id"] for n in range(snap.size)] == [read.stored(n)["id"] for n in range(4)]
 
     saved = folder / f"arrays-{stamp}.npz"
     with monkeypatch.context() as patched:
