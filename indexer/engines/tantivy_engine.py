@@ -28,10 +28,11 @@ hands out a `TantivySnapshot` that `indexer.search.run` reads like the Whoosh on
 - **Arrays beside the commit.**  Reading every facet's (document, value) pairs, the dates and
   the stories out of tantivy is most of opening a snapshot (0.4 s at 200,000 releases), so
   the writer saves them after its commit as `arrays-OPSTAMP.npz` in the generation, and a
-  snapshot of that commit loads them (`_Arrays`).  A missing, stale or broken file costs only
-  the reading it saves: an opstamp names one commit (tantivy never reuses one), and the file's
-  `seq`s must be the snapshot's.
-- **Queries.**  A plan becomes one tantivy query (`_Compiler`): a syllable a term query, a
+  snapshot of that commit loads them (`_Arrays`), with the `seq`s, so that it reads a stored
+  release's address only when asked for it.  A missing, stale or broken file costs only the
+  reading it saves: an opstamp names one commit (tantivy never reuses one), and the file's
+  `seq`s must fit the searcher's (as many, the same lowest and highest).
+- **Queries.**  A plan becomes one tantivy query (`TantivyEngine.query`): a syllable a term query, a
   run of syllables a phrase, AND / OR / NOT a boolean query, the title ×3 a boost.  Every
   match comes back with its BM25 score (tantivy's, per field, summed: not Whoosh's BM25F).
 """
@@ -534,7 +535,7 @@ class TantivySnapshot:
 
 @dataclass
 class _Arrays:
-    """A snapshot's dates, facets and stories, as saved beside the commit they were read from."""
+    """A snapshot's seqs, dates, facets and stories, as saved beside the commit they were read from."""
 
     seqs: np.ndarray
     dates: np.ndarray
