@@ -43,6 +43,7 @@ import functools
 import itertools
 import json
 import os
+import sys
 import tempfile
 import threading
 import zipfile
@@ -239,13 +240,15 @@ class TantivyWriter:
         self._save(stamp)
 
     def cancel(self) -> None:
-        """Drop the run's changes.  The committed index gains its arrays if it has none (one
-        written before they were saved, or killed between its commit and their saving), so a
-        run that changed nothing still leaves a snapshot quick to open."""
+        """Drop the run's changes.  A run that changed nothing leaves the committed index with
+        its arrays if it has none (one written before they were saved, or killed between its
+        commit and their saving); a run cancelled by an error only drops its changes, so that
+        the error is what the caller sees, at once."""
         self._writer.rollback()
         self._finish()
         stamp = _opstamp(self._ix.folder)
-        if stamp is not None and not _Arrays.path(self._ix.folder, stamp).exists():
+        failing = sys.exc_info()[0] is not None
+        if not failing and stamp is not None and not _Arrays.path(self._ix.folder, stamp).exists():
             self._save(stamp)
 
     def _save(self, stamp: int) -> None:
@@ -263,11 +266,12 @@ class TantivyWriter:
         self._writer = self._searcher = None  # tantivy's own writer lock is released with the writer
 
 
-def _highest(searcher, field: str) -> int:
-    """The greatest value of an unsigned fast field among live documents (0 for none)."""
+def _highest(searcher, field: str, order: Order = Order.Desc) -> int:
+    """The greatest (Order.Asc: the least) value of an unsigned fast field among live
+    documents (0 for none)."""
     if not searcher.num_docs:
         return 0
-    top = searcher.search(Query.all_query(), limit=1, count=False, order_by_field=field, order=Order.Desc)
+    top = searcher.search(Query.all_query(), limit=1, count=False, order_by_field=field, order=order)
     return int(top.hits[0][0])
 
 
@@ -600,9 +604,7 @@ def _bounds_of(seqs: np.ndarray, searcher) -> bool:
         return True
     if not (np.diff(seqs.astype(np.int64)) > 0).all():
         return False
-    ends = [searcher.search(Query.all_query(), limit=1, count=False, order_by_field=SEQ, order=order).hits
-            for order in (Order.Asc, Order.Desc)]  # fmt: skip
-    return int(ends[0][0][0]) == int(seqs[0]) and int(ends[1][0][0]) == int(seqs[-1])
+    return _highest(searcher, SEQ, Order.Asc) == int(seqs[0]) and _highest(searcher, SEQ) == int(seqs[-1])
 
 
 def _opstamp(folder: Path) -> int | None:
