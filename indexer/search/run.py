@@ -152,7 +152,8 @@ def _select(snap: Snapshot, request: SearchRequest) -> _Selection:
     else:  # nothing to search for: everything when nothing was typed, else nothing
         matches = snap.live.copy() if not request.q.strip() else np.zeros(snap.size, dtype=bool)
         scores = None
-    matches &= within
+    if start is not None or end is not None:
+        matches &= within
     for mask in masks.values():
         within = within & mask
     scope = Scope(within, start, end, chosen)
